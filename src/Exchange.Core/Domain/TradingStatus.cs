@@ -1,0 +1,12 @@
+namespace Exchange.Core.Domain;
+
+/// <summary>Trading state of one instrument.</summary>
+public enum TradingStatus : byte
+{
+    /// <summary>Continuous trading.</summary>
+    Open = 1,
+    /// <summary>New orders and replaces are rejected; cancels are accepted.</summary>
+    Halted = 2,
+    /// <summary>As halted, outside trading hours.</summary>
+    Closed = 3,
+}
