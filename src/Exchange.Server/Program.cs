@@ -1,1 +1,11 @@
-return 0;
+using System.CommandLine;
+using Exchange.Server.Bench;
+using Exchange.Server.Script;
+
+// The `exchange` command: one executable, one sub-command per way of running the exchange.
+var root = new RootCommand("An exchange: matching engine and the platform around it.")
+{
+    ScriptCommand.Create(),
+    BenchCommand.Create(),
+};
+return root.Parse(args).Invoke();
