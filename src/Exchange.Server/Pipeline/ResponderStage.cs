@@ -8,6 +8,10 @@ namespace Exchange.Server.Pipeline;
 public sealed class ResponderStage(Sequence durable, IReadOnlyList<IEventListener> listeners) : IEventHandler<OutboundSlot>
 {
     private long _knownDurable = Sequence.InitialValue;
+    private volatile bool _halted;
+
+    /// <summary>Stops waiting for durability (shutdown after a fault): events not yet durable are never released.</summary>
+    public void Halt() => _halted = true;
 
     public void OnEvent(ref OutboundSlot data, long sequence, bool endOfBatch)
     {
@@ -16,6 +20,10 @@ public sealed class ResponderStage(Sequence durable, IReadOnlyList<IEventListene
             var spin = new SpinWait();
             while ((_knownDurable = durable.Value) < data.CommandSequence)
             {
+                if (_halted)
+                {
+                    return;
+                }
                 spin.SpinOnce();
             }
         }
