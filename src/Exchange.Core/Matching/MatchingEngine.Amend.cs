@@ -34,6 +34,16 @@ public sealed partial class MatchingEngine
         }
     }
 
+    /// <summary>Dissolves an order's OCO pair and cancels the other leg (reason <see cref="CancelReason.Oco"/>).</summary>
+    private void CancelPartner(int index)
+    {
+        var items = _orders.Items;
+        int partner = items[index].OcoPartner;
+        items[index].OcoPartner = 0;
+        items[partner].OcoPartner = 0;
+        CancelOrder(partner, CancelReason.Oco);
+    }
+
     /// <summary>Takes an order off its book or stop book (if queued); returns its OCO partner.</summary>
     private int TakeOffBook(int index)
     {

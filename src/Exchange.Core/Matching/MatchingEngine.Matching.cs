@@ -100,11 +100,11 @@ public sealed partial class MatchingEngine
 
             if (m.OcoPartner != 0)
             {
-                CancelOrder(m.OcoPartner, CancelReason.Oco);
+                CancelPartner(maker);
             }
             if (t.OcoPartner != 0)
             {
-                CancelOrder(t.OcoPartner, CancelReason.Oco);
+                CancelPartner(taker);
             }
             if (m.Visible == 0)
             {

@@ -52,7 +52,7 @@ public sealed partial class MatchingEngine
         o.StopPrice = 0;
         if (o.OcoPartner != 0)
         {
-            CancelOrder(o.OcoPartner, CancelReason.Oco);
+            CancelPartner(index);
         }
         if (_triggerTail == _triggerQueue.Length)
         {
