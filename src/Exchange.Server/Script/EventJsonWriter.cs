@@ -45,8 +45,9 @@ internal sealed class EventJsonWriter
                 OptionalPrice("price", e.Price, priceDecimals);
                 OptionalPrice("stopPrice", e.StopPrice, priceDecimals);
                 _json.WriteNumber("qty", e.Quantity);
-                Display(e.DisplayQuantity, e.Quantity);
+                Display(e.DisplayQuantity);
                 _json.WriteString("tif", ScriptNames.Of(e.TimeInForce));
+                ClientId("oco", e.OrigClientId);
                 break;
             case EventType.Rejected:
                 _json.WriteString("event", "rejected");
@@ -71,7 +72,7 @@ internal sealed class EventJsonWriter
                 OptionalPrice("stopPrice", e.StopPrice, priceDecimals);
                 _json.WriteNumber("qty", e.Quantity);
                 _json.WriteNumber("leaves", e.LeavesQuantity);
-                Display(e.DisplayQuantity, e.LeavesQuantity);
+                Display(e.DisplayQuantity);
                 _json.WriteBoolean("priorityKept", e.PriorityKept);
                 break;
             case EventType.Expired:
@@ -188,11 +189,10 @@ internal sealed class EventJsonWriter
         }
     }
 
-    // Only icebergs show a display quantity: a slice smaller than the order. (A display equal to the order
-    // is the same as none, whichever of the two the engine reports.)
-    private void Display(long display, long quantity)
+    // Accepted and Replaced carry the display instruction: 0 (all visible) is left out, so only icebergs show it.
+    private void Display(long display)
     {
-        if (display > 0 && display < quantity)
+        if (display > 0)
         {
             _json.WriteNumber("display", display);
         }

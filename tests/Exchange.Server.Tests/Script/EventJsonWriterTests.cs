@@ -51,16 +51,24 @@ public sealed class EventJsonWriterTests
     }
 
     [Fact]
-    public void AMarketOrderHasNoPriceAndAFullDisplayIsNoIceberg()
+    public void AMarketOrderHasNoPrice()
     {
         var e = Order(EventType.Accepted);
         e.OrderType = OrderType.Market;
         e.TimeInForce = TimeInForce.Ioc;
         e.Price = 0;
-        e.DisplayQuantity = 100;
 
         Assert.Equal("""{"seq":3,"event":"accepted","orderId":7,"account":"A","clientId":"a1","symbol":"AAPL","side":"buy","type":"market","qty":100,"tif":"ioc"}""",
             _writer.Format(e, 2));
+    }
+
+    [Fact]
+    public void AcceptedNamesItsOcoPartner()
+    {
+        var e = Order(EventType.Accepted);
+        e.OrigClientId = ClientOrderId.Parse("tp1");
+
+        Assert.EndsWith(""","tif":"gtc","oco":"tp1"}""", _writer.Format(e, 2), StringComparison.Ordinal);
     }
 
     [Theory]
