@@ -84,7 +84,7 @@ internal sealed class ScriptCommandParser
         {
             Type = CommandType.AddInstrument,
             Symbol = SymbolOf(f.RequiredString("symbol")),
-            TickSize = f.Price("tick") ?? throw new ScriptLineException("missing field 'tick'"),
+            TickSize = f.Price("tick") ?? throw Missing("tick"),
             LotSize = lot,
             MinQuantity = f.Integer("minQty") ?? lot,
             // The largest multiple of the lot within a billion (the lot itself if that is larger).
@@ -104,25 +104,21 @@ internal sealed class ScriptCommandParser
             Type = CommandType.NewOrder,
             ClientId = ClientIdOf(f, "clientId"),
             Symbol = SymbolOf(f.RequiredString("symbol")),
-            Side = ScriptNames.TryParse(f.RequiredString("side"), out Side side) ? side : throw Invalid("side", "buy or sell"),
-            OrderType = ScriptNames.TryParse(f.RequiredString("type"), out OrderType type)
-                ? type
-                : throw Invalid("type", "limit, market, stop or stopLimit"),
+            Side = Named<Side>(f, "side", ScriptNames.TryParse, "buy or sell") ?? throw Missing("side"),
+            OrderType = Named<OrderType>(f, "type", ScriptNames.TryParse, "limit, market, stop or stopLimit") ?? throw Missing("type"),
             Price = f.Price("price") ?? 0,
             StopPrice = f.Price("stopPrice") ?? 0,
             Quantity = f.RequiredInteger("qty"),
             DisplayQuantity = f.Integer("display") ?? 0,
             Flags = f.Boolean("postOnly") == true ? OrderFlags.PostOnly : OrderFlags.None,
-            SelfTradePrevention = f.String("stp") is { } stp
-                ? ScriptNames.TryParse(stp, out SelfTradePrevention mode) ? mode : throw Invalid("stp", "none, cancelNewest, cancelOldest, cancelBoth or decrement")
-                : SelfTradePrevention.None,
+            SelfTradePrevention = Named<SelfTradePrevention>(f, "stp", ScriptNames.TryParse,
+                "none, cancelNewest, cancelOldest, cancelBoth or decrement") ?? SelfTradePrevention.None,
             ExpireTime = f.Time("expireTime") ?? 0,
             OrigClientId = f.Has("oco") ? ClientIdOf(f, "oco") : default,
         };
         // A market order can only be immediate, so leaving the TIF out means IOC for it (GTC for the rest).
-        command.TimeInForce = f.String("tif") is { } tif
-            ? ScriptNames.TryParse(tif, out TimeInForce value) ? value : throw Invalid("tif", "gtc, ioc, fok, day or gtd")
-            : command.OrderType == OrderType.Market ? TimeInForce.Ioc : TimeInForce.Gtc;
+        command.TimeInForce = Named<TimeInForce>(f, "tif", ScriptNames.TryParse, "gtc, ioc, fok, day or gtd")
+            ?? (command.OrderType == OrderType.Market ? TimeInForce.Ioc : TimeInForce.Gtc);
         return (command, account);
     }
 
@@ -168,9 +164,7 @@ internal sealed class ScriptCommandParser
     {
         Type = CommandType.SetStatus,
         Symbol = SymbolOf(f.RequiredString("symbol")),
-        Status = ScriptNames.TryParse(f.RequiredString("status"), out TradingStatus status)
-            ? status
-            : throw Invalid("status", "open, halted or closed"),
+        Status = Named<TradingStatus>(f, "status", ScriptNames.TryParse, "open, halted or closed") ?? throw Missing("status"),
     };
 
     private static Command EndOfDay(ScriptFields f) => new()
@@ -180,7 +174,7 @@ internal sealed class ScriptCommandParser
     };
 
     private static Command AdvanceTime(ScriptFields f) =>
-        f.Has("time") ? new Command { Type = CommandType.AdvanceTime } : throw new ScriptLineException("missing field 'time'");
+        f.Has("time") ? new Command { Type = CommandType.AdvanceTime } : throw Missing("time");
 
     private static ScriptFields Check(ScriptFields fields, string cmd, string[] allowed)
     {
@@ -213,5 +207,13 @@ internal sealed class ScriptCommandParser
             : throw new ScriptLineException($"invalid {name} '{text}' (1 to {ClientOrderId.MaxLength} printable ASCII characters, no spaces)");
     }
 
-    private static ScriptLineException Invalid(string name, string expected) => new($"field '{name}' must be {expected}");
+    /// <summary>An enum field written by name (see <see cref="ScriptNames"/>); null if absent.</summary>
+    private static T? Named<T>(ScriptFields f, string name, TryParseName<T> parse, string expected) where T : struct =>
+        f.String(name) is { } text
+            ? parse(text, out T value) ? value : throw new ScriptLineException($"field '{name}' must be {expected}")
+            : null;
+
+    private static ScriptLineException Missing(string name) => new($"missing field '{name}'");
+
+    private delegate bool TryParseName<T>(string text, out T value);
 }
