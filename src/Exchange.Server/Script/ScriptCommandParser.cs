@@ -30,8 +30,8 @@ internal sealed class ScriptCommandParser
         _accounts = accounts;
     }
 
-    /// <summary>Parses <paramref name="line"/>. A command without a <c>time</c> field gets <paramref name="previousTime"/>;
-    /// time may not go backwards. On failure <paramref name="error"/> says why and no account name is registered.</summary>
+    /// <summary>Parses <paramref name="line"/>. A command without a <c>time</c> field gets <paramref name="previousTime"/>.
+    /// On failure <paramref name="error"/> says why and no account name is registered.</summary>
     public bool TryParse(string line, long previousTime, out Command command, out string error)
     {
         try
@@ -64,12 +64,8 @@ internal sealed class ScriptCommandParser
             "time" => (AdvanceTime(Check(fields, cmd, TimeFields)), null),
             _ => throw new ScriptLineException($"unknown cmd '{cmd}' (expected instrument, new, cancel, replace, massCancel, status, endOfDay or time)"),
         };
-        long time = fields.Time("time") ?? previousTime;
-        if (time < previousTime)
-        {
-            throw new ScriptLineException(FormattableString.Invariant($"time {time} is before the previous command's time {previousTime}"));
-        }
-        command.Timestamp = time;
+        // An earlier time than the previous one is passed on as given: the engine keeps its time from going back.
+        command.Timestamp = fields.Time("time") ?? previousTime;
         if (account is not null)
         {
             command.Account = _accounts.IdOf(account);
