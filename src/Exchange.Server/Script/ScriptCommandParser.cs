@@ -51,7 +51,7 @@ internal sealed class ScriptCommandParser
     private Command Parse(ScriptFields fields, long previousTime)
     {
         string cmd = fields.RequiredString("cmd");
-        // Account names are registered last (Resolve), after every check, so a bad line allocates no id.
+        // The account name is registered only at the end, after every check, so a bad line allocates no id.
         (Command command, string? account) = cmd switch
         {
             "instrument" => (Instrument(Check(fields, cmd, InstrumentFields)), null),
