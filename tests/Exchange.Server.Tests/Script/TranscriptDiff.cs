@@ -26,13 +26,13 @@ public static class TranscriptDiff
                 text.Append("  ").AppendLine(expected[a++]);
                 b++;
             }
-            else if (b < m && (a == n || common[a, b + 1] >= common[a + 1, b]))
+            else if (a < n && (b == m || common[a + 1, b] >= common[a, b + 1]))
             {
-                text.Append("+ ").AppendLine(actual[b++]);
+                text.Append("- ").AppendLine(expected[a++]);
             }
             else
             {
-                text.Append("- ").AppendLine(expected[a++]);
+                text.Append("+ ").AppendLine(actual[b++]);
             }
         }
         return text.ToString();
