@@ -25,6 +25,9 @@ internal sealed partial class ReferenceEngine
     /// <summary>Sequence number of the last event produced (0 before any).</summary>
     public long Sequence { get; private set; }
 
+    /// <summary>Number of live orders (resting and untriggered stops).</summary>
+    public int LiveOrderCount => _liveByClientId.Count;
+
     public IEnumerable<Symbol> Symbols => _instruments.Select(i => i.Symbol);
 
     /// <summary>Applies one command and returns its events (the list is reused by the next call).</summary>
