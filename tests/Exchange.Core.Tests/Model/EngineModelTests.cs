@@ -47,7 +47,6 @@ public sealed class EngineModelTests(ITestOutputHelper output)
             }
             report.Append(shrunkMismatch.Description);
         }
-        output.WriteLine(report.ToString());
         Assert.Fail(report.ToString());
     }
 

@@ -87,14 +87,15 @@ internal sealed partial class ReferenceEngine
                 RemoveFromBooks(maker);
                 maker.State = ReferenceOrderState.Done;
             }
-            // OCO: the other leg goes right after the trade that is a leg's first.
-            if (takerFirstTrade)
-            {
-                CancelOcoPartner(taker);
-            }
+            // OCO: the other leg goes right after the trade that is a leg's first (the maker's partner first:
+            // the doc does not say, this follows the engine).
             if (makerFirstTrade)
             {
                 CancelOcoPartner(maker);
+            }
+            if (takerFirstTrade)
+            {
+                CancelOcoPartner(taker);
             }
             if (maker.State == ReferenceOrderState.Resting && maker.Visible == 0)
             {
@@ -290,11 +291,10 @@ internal sealed partial class ReferenceEngine
             }
             RemoveFromBooks(order);
             order.State = ReferenceOrderState.Queued;
-            long stopPrice = order.StopPrice;
+            Emit(ReferenceEvents.Triggered(order));
             // From here on it is a plain market or limit order (assumption: with no stop price).
             order.Type = order.Type == OrderType.Stop ? OrderType.Market : OrderType.Limit;
             order.StopPrice = 0;
-            Emit(ReferenceEvents.Triggered(order, order.Price, stopPrice));
             CancelOcoPartner(order);
             queue.Enqueue(order);
         }
@@ -312,7 +312,8 @@ internal sealed partial class ReferenceEngine
     private void PlaceOnStopBook(ReferenceOrder order)
     {
         order.State = ReferenceOrderState.Stop;
-        order.ShowFreshSlice();
+        // Nothing of an untriggered stop is shown; its leaves count as visible until it rests (assumption).
+        order.ShowAllForTaking();
         order.Priority = _nextPriority++;
         order.Instrument.Stops.Add(order);
         AddLive(order);

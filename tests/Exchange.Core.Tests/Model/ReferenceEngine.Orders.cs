@@ -63,7 +63,9 @@ internal sealed partial class ReferenceEngine
         if (c.Account <= 0 || c.Side is not (Side.Buy or Side.Sell)
             || c.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.Stop or OrderType.StopLimit)
             || c.TimeInForce is not (TimeInForce.Gtc or TimeInForce.Ioc or TimeInForce.Fok or TimeInForce.Day or TimeInForce.Gtd)
-            || c.ClientId.IsEmpty)
+            || c.ClientId.IsEmpty
+            // Assumption (the doc is silent, the engine does it): an undefined STP mode is invalid too.
+            || c.SelfTradePrevention > SelfTradePrevention.Decrement)
         {
             return RejectReason.InvalidOrder;
         }
@@ -233,8 +235,9 @@ internal sealed partial class ReferenceEngine
         long newLeaves = c.Quantity - order.Filled;
         var oldClientId = order.ClientId;
 
+        // Assumption (the doc is silent, the engine does it): an empty new client id keeps the old one.
         RemoveLive(order);
-        order.ClientId = c.ClientId;
+        order.ClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         AddLive(order);
 
         if (priorityKept)
@@ -254,7 +257,10 @@ internal sealed partial class ReferenceEngine
             order.Quantity = c.Quantity;
             order.Visible = newLeaves;
             order.Hidden = 0;
-            order.ShowFreshSlice();
+            if (order.State == ReferenceOrderState.Resting)
+            {
+                order.ShowFreshSlice();
+            }
             Emit(ReferenceEvents.Replaced(order, oldClientId, priorityKept: false));
             if (order.State == ReferenceOrderState.Stop)
             {
@@ -286,12 +292,7 @@ internal sealed partial class ReferenceEngine
         {
             return statusReason;
         }
-        // Assumption: an empty new client id is an invalid command (the doc is silent).
-        if (c.ClientId.IsEmpty)
-        {
-            return RejectReason.InvalidOrder;
-        }
-        if (c.ClientId != order.ClientId && FindLive(c.Account, c.ClientId) != null)
+        if (!c.ClientId.IsEmpty && c.ClientId != order.ClientId && FindLive(c.Account, c.ClientId) != null)
         {
             return RejectReason.DuplicateClientOrderId;
         }
