@@ -74,8 +74,6 @@ internal sealed partial class ReferenceEngine
             }
 
             long quantity = Math.Min(taker.Leaves, maker.Visible);
-            bool takerFirstTrade = taker.Filled == 0;
-            bool makerFirstTrade = maker.Filled == 0;
             taker.Filled += quantity;
             taker.Visible -= quantity;
             maker.Filled += quantity;
@@ -87,16 +85,11 @@ internal sealed partial class ReferenceEngine
                 RemoveFromBooks(maker);
                 maker.State = ReferenceOrderState.Done;
             }
-            // OCO: the other leg goes right after the trade that is a leg's first (the maker's partner first:
-            // the doc does not say, this follows the engine).
-            if (makerFirstTrade)
-            {
-                CancelOcoPartner(maker);
-            }
-            if (takerFirstTrade)
-            {
-                CancelOcoPartner(taker);
-            }
+            // OCO: a leg's first trade while paired cancels the other leg right after the trade. A leg paired after it
+            // had already traded counts its next trade (reading of "its first trade"; the engine does the same). The
+            // maker's partner goes first: the doc does not say, this follows the engine.
+            CancelOcoPartner(maker);
+            CancelOcoPartner(taker);
             if (maker.State == ReferenceOrderState.Resting && maker.Visible == 0)
             {
                 Replenish(maker);
