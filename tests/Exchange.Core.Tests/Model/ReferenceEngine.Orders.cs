@@ -128,11 +128,12 @@ internal sealed partial class ReferenceEngine
             return RejectReason.DuplicateClientOrderId;
         }
 
-        // 10.
+        // 10. (The OCO section adds: the partner may not be IOC/FOK — an untriggered stop-limit can be.)
         if (!c.OrigClientId.IsEmpty)
         {
             partner = FindLive(c.Account, c.OrigClientId);
-            if (partner == null || partner.Instrument != instrument || partner.OcoPartner != null)
+            if (partner == null || partner.Instrument != instrument || partner.OcoPartner != null
+                || partner.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
             {
                 partner = null;
                 return RejectReason.InvalidOcoLink;
