@@ -14,7 +14,7 @@ namespace Exchange.Core.Tests.Model;
 /// Set MODEL_SHRINK=1 to have a failure shrunk to a short reproducing command list (MODEL_SHRINK_SECONDS, default 120).</summary>
 public sealed class EngineModelTests(ITestOutputHelper output)
 {
-    private const int CommandsPerSeed = 200_000;
+    private const int CommandsPerSeed = 500_000;
     private const int DigestInterval = 10_000;
 
     [Theory]

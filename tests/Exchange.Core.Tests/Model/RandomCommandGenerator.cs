@@ -13,6 +13,7 @@ internal sealed class RandomCommandGenerator
     private const int RememberedOrdersPerAccount = 48;
     private const long StartTime = 1_767_225_600_000_000_000; // 2026-01-01T00:00:00Z in ns
     private const long Millisecond = 1_000_000;
+    private const long ExpiryGrid = 5 * Millisecond;
 
     private readonly Random _random;
     private readonly List<GeneratedInstrument> _instruments =
@@ -162,7 +163,7 @@ internal sealed class RandomCommandGenerator
         bool resting = tif is not (TimeInForce.Ioc or TimeInForce.Fok);
         if (type is OrderType.Limit or OrderType.StopLimit && resting && Chance(12) && quantity >= 2 * instrument.LotSize)
         {
-            c.DisplayQuantity = instrument.LotSize * _random.NextInt64(1, quantity / instrument.LotSize / 2 + 1);
+            c.DisplayQuantity = Chance(10) ? quantity : instrument.LotSize * _random.NextInt64(1, quantity / instrument.LotSize / 2 + 1);
         }
         if (type == OrderType.Limit && resting && Chance(8))
         {
@@ -171,6 +172,11 @@ internal sealed class RandomCommandGenerator
         if (tif == TimeInForce.Gtd)
         {
             c.ExpireTime = _now + _random.NextInt64(1, 1_500 * Millisecond);
+            if (Chance(50))
+            {
+                // On a 5 ms grid, so that orders share expire times (order id breaks the tie) and clock jumps land on them.
+                c.ExpireTime += ExpiryGrid - c.ExpireTime % ExpiryGrid;
+            }
         }
         else if (Chance(5))
         {
@@ -448,6 +454,10 @@ internal sealed class RandomCommandGenerator
     private Command AdvanceTime()
     {
         _now += _random.NextInt64(0, 200 * Millisecond);
+        if (Chance(50))
+        {
+            _now += ExpiryGrid - _now % ExpiryGrid; // exactly an expire time on the grid: "expire time ≤ command time"
+        }
         return new Command { Type = CommandType.AdvanceTime, Timestamp = _now };
     }
 }
