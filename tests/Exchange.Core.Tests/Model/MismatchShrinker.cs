@@ -26,6 +26,13 @@ internal static class MismatchShrinker
             return true;
         }
 
+        // Commands on other instruments rarely matter: try without them first (cheap, and it shortens every later run).
+        var failingSymbol = best[^1].Symbol;
+        if (!failingSymbol.IsEmpty)
+        {
+            TryCandidate(best.Where(c => c.Symbol == failingSymbol || c.Symbol.IsEmpty).ToList());
+        }
+
         for (int chunk = Math.Max(1, best.Count / 2); chunk >= 1 && clock.Elapsed < budget; chunk /= 2)
         {
             // The last command is where it fails: try removing every run before it.
