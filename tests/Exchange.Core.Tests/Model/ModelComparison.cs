@@ -73,8 +73,15 @@ internal static class ModelComparison
         var second = new MatchingEngine();
         for (int i = 0; i < commands.Count; i++)
         {
-            first.Process(commands[i]);
-            second.Process(commands[i]);
+            try
+            {
+                first.Process(commands[i]);
+                second.Process(commands[i]);
+            }
+            catch (OutOfMemoryException ex)
+            {
+                throw new InvalidOperationException($"Engine ran out of memory at command #{i}: {CommandFormatter.Format(commands[i])}", ex);
+            }
             if ((i % interval == 0 || i == commands.Count - 1) && first.ComputeStateDigest() != second.ComputeStateDigest())
             {
                 return i;

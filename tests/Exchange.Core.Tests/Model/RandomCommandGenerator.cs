@@ -4,7 +4,7 @@ using Exchange.Core.Domain;
 namespace Exchange.Core.Tests.Model;
 
 /// <summary>A seeded generator of realistic command streams: three instruments quoted around drifting mids by four accounts
-/// (so self-trades happen), every order type, TIF and flag, cancels and replaces of live, dead, unknown and other accounts'
+/// (so self-trades happen), every order type, TIF and flag, timestamps mostly increasing (sometimes equal or a little earlier), cancels and replaces of live, dead, unknown and other accounts'
 /// orders, mass cancels, halts, end of day, time advances and a small share of deliberately invalid commands.
 /// The same seed always gives the same stream.</summary>
 internal sealed class RandomCommandGenerator
@@ -46,7 +46,13 @@ internal sealed class RandomCommandGenerator
         while (commands.Count < count)
         {
             _index = commands.Count;
-            commands.Add(Next());
+            var command = Next();
+            if (Chance(3))
+            {
+                // Producers stamp concurrently: now and then a command carries a time before the previous one's.
+                command.Timestamp = _now - _random.NextInt64(1, Millisecond);
+            }
+            commands.Add(command);
         }
         return commands;
     }

@@ -85,9 +85,8 @@ internal sealed partial class ReferenceEngine
                 RemoveFromBooks(maker);
                 maker.State = ReferenceOrderState.Done;
             }
-            // OCO: a leg's first trade while paired cancels the other leg right after the trade. A leg paired after it
-            // had already traded counts its next trade (reading of "its first trade"; the engine does the same). The
-            // maker's partner goes first: the doc does not say, this follows the engine.
+            // OCO: a trade of a paired leg cancels the other leg right after the trade, the maker's partner first. A leg
+            // paired after it had already traded counts its next trade (reading of "its first trade", as the engine).
             CancelOcoPartner(maker);
             CancelOcoPartner(taker);
             if (maker.State == ReferenceOrderState.Resting && maker.Visible == 0)
@@ -147,7 +146,9 @@ internal sealed partial class ReferenceEngine
         }
     }
 
-    /// <summary>STP decrement: lowers the remaining (and total) quantity, hidden part first, keeping priority.</summary>
+    /// <summary>STP decrement: lowers the remaining quantity, hidden part first, keeping priority. The total quantity goes down
+    /// too (assumption: the doc is silent), so Quantity stays Filled + Leaves and a later replace back to the old total counts
+    /// as an increase.</summary>
     private void Reduce(ReferenceOrder order, long quantity)
     {
         long fromHidden = Math.Min(quantity, order.Hidden);
@@ -169,56 +170,37 @@ internal sealed partial class ReferenceEngine
         Emit(ReferenceEvents.Replenished(order));
     }
 
-    /// <summary>The FOK check: a dry run of matching over copies of the opposite book (icebergs replenishing to the back of
-    /// their level as in real matching), counting own orders with STP None, skipping them with CancelOldest and failing
-    /// at them with the other modes.</summary>
+    /// <summary>The FOK check as documented: walk the opposite side level by level in matching order, counting whole levels
+    /// (icebergs with their hidden quantity). Own orders count with STP None and are skipped with CancelOldest; with the
+    /// other modes an own order anywhere in a level the walk reaches (up to and including the level where the quantity
+    /// completes) makes the order unfillable.</summary>
     private static bool CanFillCompletely(ReferenceOrder taker, Func<long, bool> priceAcceptable)
     {
-        var book = taker.Instrument.OppositeOf(taker.Side)
-            .Select(o => new DryRunOrder(o.Account, o.Price, o.Visible, o.Hidden, o.DisplayQuantity)).ToList();
         long needed = taker.Leaves;
-        while (needed > 0)
+        foreach (var level in taker.Instrument.OppositeOf(taker.Side).GroupBy(o => o.Price))
         {
-            if (book.Count == 0 || !priceAcceptable(book[0].Price))
+            if (!priceAcceptable(level.Key))
             {
                 return false;
             }
-            var maker = book[0];
-            if (maker.Account == taker.Account && taker.SelfTradePrevention != SelfTradePrevention.None)
+            foreach (var maker in level)
             {
-                if (taker.SelfTradePrevention != SelfTradePrevention.CancelOldest)
+                if (maker.Account == taker.Account && taker.SelfTradePrevention != SelfTradePrevention.None)
                 {
+                    if (taker.SelfTradePrevention == SelfTradePrevention.CancelOldest)
+                    {
+                        continue;
+                    }
                     return false;
                 }
-                book.RemoveAt(0);
-                continue;
+                needed -= maker.Leaves;
             }
-            long quantity = Math.Min(needed, maker.Visible);
-            needed -= quantity;
-            maker.Visible -= quantity;
-            if (maker.Visible == 0)
+            if (needed <= 0)
             {
-                book.RemoveAt(0);
-                if (maker.Hidden > 0)
-                {
-                    maker.Visible = Math.Min(maker.DisplayQuantity, maker.Hidden);
-                    maker.Hidden -= maker.Visible;
-                    int back = book.FindLastIndex(o => o.Price == maker.Price) + 1;
-                    book.Insert(back, maker);
-                }
+                return true;
             }
         }
-        return true;
-    }
-
-    /// <summary>A copy of a resting order for the FOK dry run.</summary>
-    private sealed class DryRunOrder(long account, long price, long visible, long hidden, long displayQuantity)
-    {
-        public long Account { get; } = account;
-        public long Price { get; } = price;
-        public long Visible { get; set; } = visible;
-        public long Hidden { get; set; } = hidden;
-        public long DisplayQuantity { get; } = displayQuantity;
+        return false;
     }
 
     /// <summary>The worst price a market order may trade at, or null for no limit (no collar, or nothing to measure from).</summary>
@@ -285,7 +267,7 @@ internal sealed partial class ReferenceEngine
             RemoveFromBooks(order);
             order.State = ReferenceOrderState.Queued;
             Emit(ReferenceEvents.Triggered(order));
-            // From here on it is a plain market or limit order (assumption: with no stop price).
+            // From here on it is a plain market or limit order with stop price 0.
             order.Type = order.Type == OrderType.Stop ? OrderType.Market : OrderType.Limit;
             order.StopPrice = 0;
             CancelOcoPartner(order);
@@ -305,7 +287,8 @@ internal sealed partial class ReferenceEngine
     private void PlaceOnStopBook(ReferenceOrder order)
     {
         order.State = ReferenceOrderState.Stop;
-        // Nothing of an untriggered stop is shown; its leaves count as visible until it rests (assumption).
+        // Nothing of an untriggered stop is shown; its leaves count as visible until it rests (assumption: the doc
+        // does not say how a stop's quantity appears in a snapshot; the engine does this).
         order.ShowAllForTaking();
         order.Priority = _nextPriority++;
         order.Instrument.Stops.Add(order);

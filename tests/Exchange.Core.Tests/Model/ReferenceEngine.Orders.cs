@@ -64,7 +64,6 @@ internal sealed partial class ReferenceEngine
             || c.OrderType is not (OrderType.Limit or OrderType.Market or OrderType.Stop or OrderType.StopLimit)
             || c.TimeInForce is not (TimeInForce.Gtc or TimeInForce.Ioc or TimeInForce.Fok or TimeInForce.Day or TimeInForce.Gtd)
             || c.ClientId.IsEmpty
-            // Assumption (the doc is silent, the engine does it): an undefined STP mode is invalid too.
             || c.SelfTradePrevention > SelfTradePrevention.Decrement)
         {
             return RejectReason.InvalidOrder;
@@ -116,8 +115,8 @@ internal sealed partial class ReferenceEngine
             return priceReason;
         }
 
-        // 8.
-        if (c.TimeInForce == TimeInForce.Gtd && c.ExpireTime <= c.Timestamp)
+        // 8. (Engine time, which never goes backwards.)
+        if (c.TimeInForce == TimeInForce.Gtd && c.ExpireTime <= _now)
         {
             return RejectReason.InvalidExpireTime;
         }
@@ -128,11 +127,11 @@ internal sealed partial class ReferenceEngine
             return RejectReason.DuplicateClientOrderId;
         }
 
-        // 10. (The OCO section adds: the partner may not be IOC/FOK — an untriggered stop-limit can be.)
+        // 10. (An untriggered stop-limit can be IOC/FOK.)
         if (!c.OrigClientId.IsEmpty)
         {
             partner = FindLive(c.Account, c.OrigClientId);
-            if (partner == null || partner.Instrument != instrument || partner.OcoPartner != null
+            if (partner == null || partner.Instrument != instrument || partner.Side != c.Side || partner.OcoPartner != null
                 || partner.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok)
             {
                 partner = null;
@@ -227,7 +226,7 @@ internal sealed partial class ReferenceEngine
         var reason = ValidateReplace(c, order);
         if (reason != RejectReason.None)
         {
-            Emit(ReferenceEvents.Rejected(c, reason, order.OrderId));
+            Emit(ReferenceEvents.Rejected(c, reason));
             return;
         }
 
@@ -236,7 +235,7 @@ internal sealed partial class ReferenceEngine
         long newLeaves = c.Quantity - order.Filled;
         var oldClientId = order.ClientId;
 
-        // Assumption (the doc is silent, the engine does it): an empty new client id keeps the old one.
+        // An empty new client id means "keep it".
         RemoveLive(order);
         order.ClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         AddLive(order);

@@ -34,7 +34,8 @@ internal sealed partial class ReferenceEngine
     public IReadOnlyList<EngineEvent> Process(in Command command)
     {
         _events.Clear();
-        _now = command.Timestamp;
+        // Engine time never goes backwards: an earlier-stamped command runs at the previous command's time.
+        _now = Math.Max(_now, command.Timestamp);
         ExpireGoodTillDateOrders();
         switch (command.Type)
         {

@@ -4,34 +4,16 @@ using Exchange.Core.Events;
 
 namespace Exchange.Core.Tests.Model;
 
-/// <summary>Which <see cref="EngineEvent"/> fields the reference engine sets for each event type: the one place holding
-/// the choices where EngineEvent.cs and docs/matching-rules.md are silent. Sequence and Timestamp are stamped by the caller.
-/// <para>Choices (questions for the engine owner; where the docs are silent they follow what the engine does):</para>
-/// <list type="bullet">
-/// <item>Every order event (Accepted, Trade for the taker, Cancelled, Expired, Triggered, Replenished, Reduced, Replaced)
-/// describes the order as it is after the event: Symbol, Side, OrderType, TimeInForce, OrderId, Account, ClientId, Price
-/// (limit price; the trade price on a Trade), StopPrice, LeavesQuantity, FilledQuantity, and DisplayQuantity = the order's
-/// display instruction D (0 for a non-iceberg).</item>
-/// <item>Exceptions for DisplayQuantity, from EngineEvent.DisplayQuantity ("displayed quantity after the event … iceberg visible
-/// slice"): Replenished and Reduced carry the visible quantity after the event (an incoming order shows all its leaves);
-/// Replaced of an iceberg on the book carries its visible slice after the replace (min(D, leaves) unless a
-/// priority-keeping decrease left a smaller slice).</item>
-/// <item>Triggered is reported before the order turns into a market or limit order: OrderType Stop/StopLimit, Price = limit
-/// price, StopPrice = stop price.</item>
-/// <item>Cancelled and Expired: Quantity = the quantity removed, LeavesQuantity = 0.</item>
-/// <item>Accepted echoes the command's OrigClientId (the OCO partner's client id, empty for none).</item>
-/// <item>Rejected echoes Account, ClientId, OrigClientId, Symbol, Side, OrderType, TimeInForce, Price, StopPrice and Quantity
-/// of the command. OrderId is the order's id when a Replace names a live order of the account and is rejected for a later
-/// reason ("0 for rejects of orders never accepted"), else 0.</item>
-/// <item>InstrumentAdded: Symbol, Price = reference price. StatusChanged: Symbol, Status. MassCancelled: Account and Symbol of
-/// the command, Quantity = count.</item>
-/// </list></summary>
+/// <summary>The events' fields as docs/matching-rules.md ("Event fields") lists them, built in one place. Sequence and
+/// Timestamp are stamped by the caller. Order events describe the order as it is after the event (a Triggered event as
+/// it was before it became a market/limit order); DisplayQuantity is the display instruction D except on Replenished
+/// and Reduced (visible quantity after the event).</summary>
 internal static class ReferenceEvents
 {
     public static EngineEvent InstrumentAdded(Symbol symbol, long referencePrice) =>
         new() { Type = EventType.InstrumentAdded, Symbol = symbol, Price = referencePrice };
 
-    public static EngineEvent Rejected(in Command command, RejectReason reason, long orderId = 0) => new()
+    public static EngineEvent Rejected(in Command command, RejectReason reason) => new()
     {
         Type = EventType.Rejected,
         RejectReason = reason,
@@ -45,7 +27,6 @@ internal static class ReferenceEvents
         Price = command.Price,
         StopPrice = command.StopPrice,
         Quantity = command.Quantity,
-        OrderId = orderId,
     };
 
     public static EngineEvent Accepted(ReferenceOrder order, ClientOrderId ocoPartnerClientId)
@@ -103,10 +84,6 @@ internal static class ReferenceEvents
         e.OrigClientId = oldClientId;
         e.Quantity = order.Quantity;
         e.PriorityKept = priorityKept;
-        if (order.IsIceberg && order.State == ReferenceOrderState.Resting)
-        {
-            e.DisplayQuantity = order.Visible;
-        }
         return e;
     }
 
