@@ -6,10 +6,12 @@ using Exchange.Core.Matching;
 namespace Exchange.Core.Tests.Model;
 
 /// <summary>Feeds one command stream to a <see cref="MatchingEngine"/> and a <see cref="ReferenceEngine"/> and reports the
-/// first difference: any event field, the number of events, an exception, or (at the end) any instrument's book.</summary>
+/// first difference: any event field, the number of events, an exception, or (every 25,000 commands and at the end) the
+/// live order count or any instrument's book.</summary>
 internal static class ModelComparison
 {
     private const int MaxEventsPrinted = 60;
+    private const int BookCheckInterval = 25_000;
 
     public static ModelMismatch? FindFirstMismatch(IReadOnlyList<Command> commands)
     {
@@ -47,19 +49,31 @@ internal static class ModelComparison
             {
                 return DescribeEventMismatch(i, command, timeOrigin, differingEvents, expected);
             }
+            // Books are compared now and then too, so a corrupted book shows up near its cause.
+            if ((i + 1) % BookCheckInterval == 0 && CompareBooks(engine, model, i + 1, "checkpoint") is { } checkpoint)
+            {
+                return checkpoint;
+            }
         }
-        if (engine.Sequence != model.Sequence)
+        return CompareBooks(engine, model, commands.Count, "final");
+    }
+
+    /// <summary>Sequence, live order count and every instrument's book after <paramref name="commandCount"/> commands.</summary>
+    private static ModelMismatch? CompareBooks(MatchingEngine engine, ReferenceEngine model, int commandCount, string when)
+    {
+        if (engine.Sequence != model.Sequence || engine.LiveOrderCount != model.LiveOrderCount)
         {
-            return new ModelMismatch(commands.Count, "final sequence",
-                $"After all commands: engine Sequence={engine.Sequence}, reference Sequence={model.Sequence}");
+            return new ModelMismatch(commandCount, $"{when} counters",
+                $"After {commandCount} commands: engine Sequence={engine.Sequence} LiveOrderCount={engine.LiveOrderCount}, "
+                + $"reference Sequence={model.Sequence} LiveOrderCount={model.LiveOrderCount}");
         }
         foreach (var symbol in model.Symbols)
         {
             var difference = BookDifference(engine.GetBookSnapshot(symbol), model.GetBookSnapshot(symbol));
             if (difference != null)
             {
-                return new ModelMismatch(commands.Count, $"final book {difference.Value.Signature}",
-                    $"Final book of {symbol} differs after {commands.Count} commands: {difference.Value.Description}");
+                return new ModelMismatch(commandCount, $"{when} book {difference.Value.Signature}",
+                    $"Book of {symbol} differs after {commandCount} commands: {difference.Value.Description}");
             }
         }
         return null;
