@@ -29,7 +29,20 @@ internal sealed class RandomCommandGenerator
     private long _nextClientId = 1;
     private int _index;
 
-    public RandomCommandGenerator(int seed) => _random = new Random(seed);
+    // The mix varies by seed, so different seeds stress different rules (percentages).
+    private readonly int _stopPercent;
+    private readonly int _icebergPercent;
+    private readonly int _selfTradePreventionPercent;
+    private readonly int _aggressivePercent;
+
+    public RandomCommandGenerator(int seed)
+    {
+        _random = new Random(seed);
+        _stopPercent = _random.Next(15, 40);
+        _icebergPercent = _random.Next(5, 30);
+        _selfTradePreventionPercent = _random.Next(20, 70);
+        _aggressivePercent = _random.Next(15, 40);
+    }
 
     /// <summary>The whole stream: instrument declarations first, then <paramref name="count"/> commands in total.</summary>
     public List<Command> Generate(int count)
@@ -117,14 +130,9 @@ internal sealed class RandomCommandGenerator
         DriftMid(instrument);
         long account = RandomAccount();
         var side = Chance(50) ? Side.Buy : Side.Sell;
-        int typeRoll = _random.Next(100);
-        var type = typeRoll switch
-        {
-            < 55 => OrderType.Limit,
-            < 67 => OrderType.Market,
-            < 80 => OrderType.Stop,
-            _ => OrderType.StopLimit,
-        };
+        var type = _random.Next(100) < _stopPercent
+            ? (Chance(45) ? OrderType.Stop : OrderType.StopLimit)
+            : (Chance(18) ? OrderType.Market : OrderType.Limit);
         var tif = RandomTimeInForce(type);
         long lots = Chance(8) ? _random.Next(30, 200) : _random.Next(1, 21);
         long quantity = Math.Clamp(lots * instrument.LotSize, instrument.MinQuantity, instrument.MaxQuantity);
@@ -142,18 +150,17 @@ internal sealed class RandomCommandGenerator
             OrderType = type,
             TimeInForce = tif,
             Quantity = quantity,
-            SelfTradePrevention = _random.Next(10) switch
+            SelfTradePrevention = !Chance(_selfTradePreventionPercent) ? SelfTradePrevention.None : _random.Next(4) switch
             {
-                < 6 => SelfTradePrevention.None,
-                6 => SelfTradePrevention.CancelNewest,
-                7 => SelfTradePrevention.CancelOldest,
-                8 => SelfTradePrevention.CancelBoth,
+                0 => SelfTradePrevention.CancelNewest,
+                1 => SelfTradePrevention.CancelOldest,
+                2 => SelfTradePrevention.CancelBoth,
                 _ => SelfTradePrevention.Decrement,
             },
         };
 
         // Passive most of the time (rests, builds depth), aggressive sometimes (crosses the spread).
-        long limitTicks = mid - direction * (Chance(75) ? _random.Next(0, 25) : _random.Next(-4, 0));
+        long limitTicks = mid - direction * (Chance(_aggressivePercent) ? _random.Next(-4, 0) : _random.Next(0, 25));
         if (type is OrderType.Stop or OrderType.StopLimit)
         {
             // Usually beyond the market (buy stops above, sell stops below); sometimes already triggered on arrival.
@@ -167,7 +174,7 @@ internal sealed class RandomCommandGenerator
         }
 
         bool resting = tif is not (TimeInForce.Ioc or TimeInForce.Fok);
-        if (type is OrderType.Limit or OrderType.StopLimit && resting && Chance(12) && quantity >= 2 * instrument.LotSize)
+        if (type is OrderType.Limit or OrderType.StopLimit && resting && Chance(_icebergPercent) && quantity >= 2 * instrument.LotSize)
         {
             c.DisplayQuantity = Chance(10) ? quantity : instrument.LotSize * _random.NextInt64(1, quantity / instrument.LotSize / 2 + 1);
         }
