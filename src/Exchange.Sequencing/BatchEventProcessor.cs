@@ -23,6 +23,10 @@ public sealed class BatchEventProcessor<T, THandler>
 
     public bool IsRunning => _running;
 
+    /// <summary>The exception that stopped the loop, if the handler threw. The failed slot's sequence is not
+    /// marked done, so nothing downstream treats it as processed.</summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Starts the loop on a new dedicated thread.</summary>
     public Thread Start(string threadName)
     {
@@ -56,10 +60,22 @@ public sealed class BatchEventProcessor<T, THandler>
             {
                 break;
             }
-            while (next <= available)
+            try
             {
-                _handler.OnEvent(ref _ring[next], next, next == available);
-                next++;
+                while (next <= available)
+                {
+                    _handler.OnEvent(ref _ring[next], next, next == available);
+                    next++;
+                }
+            }
+            catch (Exception e)
+            {
+                // Fail-stop: a consumer that cannot process a slot (e.g. the journal's disk failed) must not
+                // pretend it did. Everything before the failed slot is reported as done.
+                Fault = e;
+                Sequence.SetValue(next - 1);
+                _running = false;
+                break;
             }
             Sequence.SetValue(available);
         }
