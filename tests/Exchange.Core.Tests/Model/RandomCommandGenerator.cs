@@ -440,6 +440,10 @@ internal sealed class RandomCommandGenerator
             c.Symbol = _unknownSymbol;
             c.Status = TradingStatus.Halted;
         }
+        else if (roll < 8)
+        {
+            c.Status = Chance(50) ? 0 : (TradingStatus)4; // undefined
+        }
         else if (roll < 15)
         {
             c.Status = TradingStatus.Open; // setting the current status again is reported too

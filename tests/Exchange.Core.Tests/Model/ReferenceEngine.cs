@@ -131,7 +131,6 @@ internal sealed partial class ReferenceEngine
             Emit(ReferenceEvents.Rejected(c, RejectReason.UnknownSymbol));
             return;
         }
-        // Assumption: a status outside Open/Halted/Closed is an invalid command (the doc is silent).
         if (c.Status is not (TradingStatus.Open or TradingStatus.Halted or TradingStatus.Closed))
         {
             Emit(ReferenceEvents.Rejected(c, RejectReason.InvalidOrder));
