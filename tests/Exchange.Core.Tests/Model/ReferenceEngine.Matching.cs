@@ -173,10 +173,11 @@ internal sealed partial class ReferenceEngine
     /// <summary>The FOK check as documented: walk the opposite side level by level in matching order, counting whole levels
     /// (icebergs with their hidden quantity). Own orders count with STP None and are skipped with CancelOldest; with the
     /// other modes an own order anywhere in a level the walk reaches (up to and including the level where the quantity
-    /// completes) makes the order unfillable.</summary>
+    /// completes) makes the order unfillable. Of a resting OCO pair only the leg met first counts.</summary>
     private static bool CanFillCompletely(ReferenceOrder taker, Func<long, bool> priceAcceptable)
     {
         long needed = taker.Leaves;
+        var cancelledByPartner = new HashSet<ReferenceOrder>();
         foreach (var level in taker.Instrument.OppositeOf(taker.Side).GroupBy(o => o.Price))
         {
             if (!priceAcceptable(level.Key))
@@ -192,6 +193,15 @@ internal sealed partial class ReferenceEngine
                         continue;
                     }
                     return false;
+                }
+                // Of a resting OCO pair only the leg met first counts: its first trade cancels the other.
+                if (cancelledByPartner.Contains(maker))
+                {
+                    continue;
+                }
+                if (maker.OcoPartner is { } partner)
+                {
+                    cancelledByPartner.Add(partner);
                 }
                 needed -= maker.Leaves;
             }
