@@ -190,28 +190,24 @@ public class JournalWriterTests
     [Fact]
     public void ShouldAllocateNothingPerAppendAndFlushInSteadyState()
     {
-        using var writer = JournalWriter.Open(_storage, new JournalOptions { SegmentBytes = 16L << 20 });
+        using var writer = JournalWriter.Open(_storage, new JournalOptions { SegmentBytes = 32L << 20 });
         var command = CommandSamples.For(1);
         long s = 1;
-        for (; s <= 1_000; s++)
-        {
-            writer.Append(in command, s);
-            if (s % 10 == 0)
-            {
-                writer.Flush();
-            }
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (; s <= 50_000; s++)
-        {
-            writer.Append(in command, s);
-            if (s % 10 == 0)
-            {
-                writer.Flush();
-            }
-        }
 
-        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = AllocationMeter.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 10_000; i++, s++)
+            {
+                writer.Append(in command, s);
+                if (s % 10 == 0)
+                {
+                    writer.Flush();
+                }
+            }
+        });
+
+        Assert.Equal(0L, allocated);
+        Assert.Equal(s - 1, writer.DurableSequence);
     }
 
     [Fact]
