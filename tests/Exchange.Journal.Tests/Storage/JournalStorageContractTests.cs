@@ -112,6 +112,25 @@ public abstract class JournalStorageContractTests : IDisposable
         Assert.All(records, r => Assert.Equal(CommandSamples.For(r.Sequence), r.Command));
     }
 
+    [Fact]
+    public void ShouldRecoverATornTailAndAppendAgain()
+    {
+        string segment = SegmentName.Format(1);
+        JournalFiles.Write(Storage, 1, 5);
+        JournalFiles.Overwrite(Storage, segment, JournalFiles.RecordOffset(4) + 100, new byte[JournalFiles.RecordLength - 100]);
+
+        using (var writer = JournalWriter.Open(Storage))
+        {
+            Assert.Equal(JournalFiles.RecordOffset(4), writer.Recovery.TornTail?.Offset);
+            writer.Append(CommandSamples.For(5), 5);
+            writer.Append(CommandSamples.For(6), 6);
+            writer.Flush();
+        }
+        using var reopened = ReopenStorage();
+
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => CommandSamples.For(i)), JournalFiles.ReadAll(reopened).Select(r => r.Command));
+    }
+
     public void Dispose()
     {
         _storage?.Dispose();
