@@ -70,6 +70,17 @@ public class JournalWriterTests
     }
 
     [Fact]
+    public void ShouldReplayEveryRecordInOrderWhenOpened()
+    {
+        JournalFiles.Write(_storage, 1, 50);
+        var replayed = new List<long>();
+
+        using var writer = JournalWriter.Open(_storage, replay: r => replayed.Add(r.Sequence));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), replayed);
+    }
+
+    [Fact]
     public void ShouldStartAnEmptyJournalAtTheConfiguredFirstSequence()
     {
         using var writer = JournalWriter.Open(_storage, new JournalOptions { FirstSequence = 1_000 });
