@@ -107,6 +107,18 @@ public class CorruptionTests
     }
 
     [Fact]
+    public void ShouldDetectThatTheFirstSegmentIsMissing()
+    {
+        var options = new JournalOptions { SegmentBytes = JournalFiles.SegmentFor(3) };
+        JournalFiles.Write(_storage, 1, 9, options);
+        _storage.Delete(First);
+
+        var error = Assert.Throws<JournalCorruptedException>(() => JournalWriter.Open(_storage, options));
+        Assert.Equal(SegmentName.Format(4), error.Segment);
+        Assert.Equal(24, error.Offset);
+    }
+
+    [Fact]
     public void ShouldDetectASegmentHeaderThatDoesNotLinkToThePreviousSegment()
     {
         var options = new JournalOptions { SegmentBytes = JournalFiles.SegmentFor(3) };
