@@ -7,6 +7,9 @@ namespace Exchange.Core.Matching;
 /// otherwise (bids, sell stops). The tree is the CLRS red-black tree with node 0 as the black sentinel.</remarks>
 internal sealed class BookSide
 {
+    /// <summary>How far a hinted lookup walks before falling back to a tree descent.</summary>
+    private const int HintSteps = 8;
+
     private readonly LevelPool _pool;
     private readonly bool _ascending;
     private int _root;
@@ -45,19 +48,51 @@ internal sealed class BookSide
         return 0;
     }
 
-    /// <summary>The level at <paramref name="price"/>, created if absent.</summary>
-    public int GetOrAdd(long price)
+    /// <summary>The level at <paramref name="price"/>, created if absent. <paramref name="hint"/>, if not 0, is a
+    /// live level of this side near the price (e.g. where a re-priced order was): a short walk along the price
+    /// list from it finds the level, or the place to insert, without descending the tree.</summary>
+    public int GetOrAdd(long price, int hint = 0)
     {
+        var items = _pool.Items;
         // Fast path: most activity is at or next to the best price.
         int best = Best;
-        if (best != 0 && _pool.Items[best].Price == price)
+        if (best != 0 && items[best].Price == price)
         {
             return best;
         }
-        var items = _pool.Items;
+        if (hint != 0)
+        {
+            int x = hint;
+            for (int step = 0; step < HintSteps; step++)
+            {
+                long p = items[x].Price;
+                if (p == price)
+                {
+                    return x;
+                }
+                if (p < price)
+                {
+                    int higher = items[x].Higher;
+                    if (higher == 0 || items[higher].Price > price)
+                    {
+                        return InsertBetween(price, x, higher);
+                    }
+                    x = higher;
+                }
+                else
+                {
+                    int lower = items[x].Lower;
+                    if (lower == 0 || items[lower].Price < price)
+                    {
+                        return InsertBetween(price, lower, x);
+                    }
+                    x = lower;
+                }
+            }
+        }
         int parent = 0;
-        int x = _root;
-        while (x != 0)
+        bool left = false;
+        for (int x = _root; x != 0;)
         {
             long p = items[x].Price;
             if (price == p)
@@ -65,10 +100,28 @@ internal sealed class BookSide
                 return x;
             }
             parent = x;
-            x = price < p ? items[x].Left : items[x].Right;
+            left = price < p;
+            x = left ? items[x].Left : items[x].Right;
         }
+        return Insert(price, parent, left);
+    }
+
+    /// <summary>Inserts a level between two in-order neighbours (either may be 0). Of two adjacent nodes, the lower
+    /// has no right child or the higher has no left child, so one of them is the new node's tree parent.</summary>
+    private int InsertBetween(long price, int lower, int higher)
+    {
+        var items = _pool.Items;
+        return lower != 0 && items[lower].Right == 0
+            ? Insert(price, lower, left: false)
+            : Insert(price, higher, left: true);
+    }
+
+    /// <summary>Adds a new level as the <paramref name="left"/> or right child of <paramref name="parent"/>
+    /// (0 = as the root) and links it into the price list.</summary>
+    private int Insert(long price, int parent, bool left)
+    {
         int z = _pool.Allocate(price);
-        items = _pool.Items;
+        var items = _pool.Items;
         ref var node = ref items[z];
         node.Parent = parent;
         node.Red = true;
@@ -76,7 +129,7 @@ internal sealed class BookSide
         {
             _root = z;
         }
-        else if (price < items[parent].Price)
+        else if (left)
         {
             // z is the left child: its successor is the parent, its predecessor the parent's old predecessor.
             items[parent].Left = z;
@@ -101,6 +154,7 @@ internal sealed class BookSide
                 items[higher].Lower = z;
             }
         }
+        int best = Best;
         if (best == 0 || IsBetter(price, items[best].Price))
         {
             Best = z;

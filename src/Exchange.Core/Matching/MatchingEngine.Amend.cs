@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
 using Exchange.Core.Events;
@@ -66,7 +67,7 @@ public sealed partial class MatchingEngine
         var items = _orders.Items;
         ref var o = ref items[index];
         var book = _books[o.Instrument];
-        var reason = ValidateReplace(in c, ref o, book);
+        var reason = ValidateReplace(in c, ref o, book, index);
         if (reason != RejectReason.None)
         {
             Reject(in c, reason);
@@ -77,8 +78,8 @@ public sealed partial class MatchingEngine
         var newClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         if (newClientId != oldClientId)
         {
+            // ValidateReplace already entered the new id.
             _orderByClientId.Remove(new OrderKey(o.Account, oldClientId));
-            _orderByClientId.Add(new OrderKey(o.Account, newClientId), index);
             _orders.ClientIds[index] = newClientId;
         }
 
@@ -107,6 +108,10 @@ public sealed partial class MatchingEngine
         }
         else
         {
+            // Remember where the order was: its new level is usually close by (see Rest).
+            int level = o.Level;
+            ref var oldLevel = ref _levels.Items[level];
+            _restHint = oldLevel.OrderCount > 1 ? level : oldLevel.Lower != 0 ? oldLevel.Lower : oldLevel.Higher;
             Dequeue(book.SideOf(o.Side), index);
             o.Visible = newLeaves; // trades as an incoming order, then rests with a fresh slice
             o.Hidden = 0;
@@ -124,21 +129,41 @@ public sealed partial class MatchingEngine
         if (reprice)
         {
             Execute(index, book);
+            _restHint = 0; // unused if the order did not come to rest
         }
         RunStops(book);
     }
 
-    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book)
+    /// <summary>Checks a replace in the documented order. A new client id is entered into the index (one probe for
+    /// both the duplicate check and the insert) and taken out again if a later check fails.</summary>
+    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book, int index)
     {
         var instrument = book.Instrument;
         if (instrument.Status != TradingStatus.Open)
         {
             return instrument.Status == TradingStatus.Halted ? RejectReason.InstrumentHalted : RejectReason.InstrumentClosed;
         }
-        if (!c.ClientId.IsEmpty && c.ClientId != c.OrigClientId && _orderByClientId.ContainsKey(new OrderKey(c.Account, c.ClientId)))
+        bool renamed = !c.ClientId.IsEmpty && c.ClientId != c.OrigClientId;
+        if (renamed)
         {
-            return RejectReason.DuplicateClientOrderId;
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_orderByClientId, new OrderKey(c.Account, c.ClientId), out bool exists);
+            if (exists)
+            {
+                return RejectReason.DuplicateClientOrderId;
+            }
+            slot = index;
         }
+        var reason = CheckReplacement(in c, ref o, book);
+        if (reason != RejectReason.None && renamed)
+        {
+            _orderByClientId.Remove(new OrderKey(c.Account, c.ClientId));
+        }
+        return reason;
+    }
+
+    private RejectReason CheckReplacement(in Command c, ref OrderEntry o, OrderBook book)
+    {
+        var instrument = book.Instrument;
         var quantityCheck = CheckQuantity(instrument, c.Quantity);
         if (quantityCheck != RejectReason.None)
         {

@@ -48,7 +48,16 @@ public sealed partial class MatchingEngine
         long leaves = o.Visible + o.Hidden;
         o.Visible = o.Display > 0 ? Math.Min(o.Display, leaves) : leaves;
         o.Hidden = leaves - o.Visible;
-        Enqueue(book.SideOf(o.Side), index, o.Price);
+        // A re-priced order's old neighbourhood is the best place to start looking for its new level; a level
+        // emptied since (OrderCount 0) is no longer in the side and is not used.
+        int hint = _restHint;
+        _restHint = 0;
+        var side = book.SideOf(o.Side);
+        if (hint == 0 || _levels.Items[hint].OrderCount == 0)
+        {
+            hint = side.Best;
+        }
+        Enqueue(side, index, o.Price, hint);
         if (o.TimeInForce == TimeInForce.Gtd && o.ExpiryHeapIndex < 0)
         {
             _expiries.Add(index);

@@ -3,10 +3,11 @@ namespace Exchange.Core.Matching;
 // FIFO queues of orders inside price levels.
 public sealed partial class MatchingEngine
 {
-    /// <summary>Appends an order at the back of the level for <paramref name="price"/> (created if needed).</summary>
-    private void Enqueue(BookSide side, int index, long price)
+    /// <summary>Appends an order at the back of the level for <paramref name="price"/> (created if needed;
+    /// <paramref name="hint"/>: a live level of the side near the price, or 0).</summary>
+    private void Enqueue(BookSide side, int index, long price, int hint = 0)
     {
-        int level = side.GetOrAdd(price);
+        int level = side.GetOrAdd(price, hint);
         Append(level, index);
         _levels.Items[level].Visible += _orders.Items[index].Visible;
     }

@@ -30,6 +30,9 @@ public sealed partial class MatchingEngine
     /// <summary>Scratch for commands that touch many orders (mass cancel, end of day).</summary>
     private (int Index, long OrderId)[] _scratch = new (int, long)[256];
 
+    /// <summary>Where a re-priced order was (a level of its side, or 0), for <see cref="Rest"/>'s level lookup.</summary>
+    private int _restHint;
+
     private long _now;
     private long _lastOrderId;
     private long _lastTradeId;

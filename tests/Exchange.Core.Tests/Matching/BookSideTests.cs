@@ -19,7 +19,9 @@ public class BookSideTests
             long price = random.Next(1, 500);
             if (random.Next(3) > 0)
             {
-                int level = side.GetOrAdd(price);
+                // Half of the lookups start from a live level near the price, as a re-priced order's does.
+                int hint = random.Next(2) == 0 || reference.Count == 0 ? 0 : reference.ElementAt(random.Next(reference.Count)).Value;
+                int level = side.GetOrAdd(price, hint);
                 if (reference.TryGetValue(price, out int existing))
                 {
                     Assert.Equal(existing, level);
