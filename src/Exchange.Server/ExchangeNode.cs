@@ -1,138 +1,121 @@
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
-using Exchange.Core.Matching;
-using Exchange.Journal;
-using Exchange.Journal.Snapshots;
+using Exchange.Core.Events;
 using Exchange.Journal.Storage;
 using Exchange.Server.Configuration;
 using Exchange.Server.Pipeline;
 
 namespace Exchange.Server;
 
-/// <summary>One running exchange (single shard): recovers the state from the newest valid snapshot plus the
-/// journal after it, declares configured instruments that do not exist yet, and runs the durable pipeline.
-/// This is the composition root that `exchange serve` and the tests use.</summary>
+/// <summary>The running exchange: one <see cref="ShardNode"/> per configured shard (data in
+/// <c>{data}/shard-{id}/</c>), a router from symbol to shard, and the in-process client API. On start it
+/// declares configured instruments that do not exist yet. The composition root of `exchange serve` and tests.</summary>
 public sealed class ExchangeNode : IDisposable
 {
-    private readonly JournalWriter _journal;
-    private readonly SnapshotStore _snapshots;
-    private bool _stopped;
+    private readonly List<ShardNode> _shards;
 
-    private ExchangeNode(ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine,
-        RecoveryReport recovery, IReadOnlyList<IEventListener> listeners, IClock? clock)
+    private ExchangeNode(ExchangeConfig config, ShardRouter router, List<ShardNode> shards)
     {
         Config = config;
-        _journal = journal;
-        _snapshots = snapshots;
-        Recovery = recovery;
-        Client = new InProcessClient(sessionId: 0);
-        var shadow = Copy(engine);
-        var pipelineOptions = new PipelineOptions
-        {
-            InboundRingSize = config.InboundRingSize,
-            OutboundRingSize = config.OutboundRingSize,
-            InboundWaitStrategy = config.WaitStrategy,
-            OutboundWaitStrategy = config.WaitStrategy,
-        };
-        Pipeline = new ExchangePipeline(engine, [Client, .. listeners], pipelineOptions, clock,
-            new PipelinePersistence(journal, snapshots, shadow, config.SnapshotEveryCommands));
-        Client.Pipeline = Pipeline;
+        Router = router;
+        _shards = shards;
     }
 
     public ExchangeConfig Config { get; }
 
-    public ExchangePipeline Pipeline { get; }
+    public ShardRouter Router { get; }
 
-    /// <summary>The in-process client API (operator commands, tests, and later the gateways).</summary>
-    public InProcessClient Client { get; }
+    public IReadOnlyList<ShardNode> Shards => _shards;
 
-    public RecoveryReport Recovery { get; }
+    /// <summary>Shard 0's pipeline (the only one with the default configuration).</summary>
+    public ExchangePipeline Pipeline => _shards[0].Pipeline;
 
-    /// <summary>Recovers and starts the exchange described by <paramref name="config"/>.</summary>
+    /// <summary>Shard 0's recovery report.</summary>
+    public RecoveryReport Recovery => _shards[0].Recovery;
+
+    /// <summary>The in-process client API: routes each command to its instrument's shard.</summary>
+    public ExchangeClient Client { get; private set; } = null!;
+
+    /// <summary>The data directory of one shard.</summary>
+    public static string ShardDirectory(string dataDirectory, int shard) => Path.Combine(dataDirectory, $"shard-{shard}");
+
+    /// <summary>Recovers and starts every shard. <paramref name="storage"/> replaces shard 0's journal files (tests).</summary>
     public static ExchangeNode Start(ExchangeConfig config, IReadOnlyList<IEventListener>? listeners = null, IClock? clock = null,
         IJournalStorage? storage = null)
     {
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        var snapshots = new SnapshotStore(Path.Combine(config.DataDirectory, "snapshots"));
-        var loaded = snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s));
-        var engine = loaded?.State ?? new MatchingEngine();
-        long snapshotSequence = loaded?.Sequence ?? 0;
-
-        long replayed = 0;
-        storage ??= new FileJournalStorage(Path.Combine(config.DataDirectory, "journal"));
-        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, record =>
+        var router = new ShardRouter(config.Shards);
+        var shards = new List<ShardNode>();
+        try
         {
-            if (record.Sequence > snapshotSequence)
+            for (int id = 0; id < router.ShardCount; id++)
             {
-                var command = record.Command;
-                engine.Process(in command);
-                replayed++;
+                shards.Add(ShardNode.Start(id, ShardDirectory(config.DataDirectory, id), config, listeners ?? [], clock, id == 0 ? storage : null));
             }
-        });
-        long lastJournaled = journal.NextSequence - 1;
-        if (lastJournaled < snapshotSequence)
-        {
-            journal.Dispose();
-            throw new InvalidDataException(
-                $"The journal ends at {lastJournaled} but the snapshot is at {snapshotSequence}: journal records are missing.");
         }
-        var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
-            engine.LiveOrderCount, engine.ComputeStateDigest(), started.Elapsed);
-        var node = new ExchangeNode(config, journal, snapshots, engine, report, listeners ?? [], clock);
-        var missing = config.Instruments.Where(i => !engine.TryGetInstrument(Symbol.Parse(i.Symbol), out _)).ToList();
-        node.Pipeline.Start();
-        foreach (var instrument in missing)
+        catch
         {
-            var declared = node.Client.SubmitAsync(ToCommand(instrument));
+            shards.ForEach(s => s.Crash());
+            throw;
+        }
+        var node = new ExchangeNode(config, router, shards);
+        node.Client = new ExchangeClient(router, shards.Select(s => s.Client).ToList());
+        node.DeclareInstruments();
+        return node;
+    }
+
+    private void DeclareInstruments()
+    {
+        foreach (var instrument in Config.Instruments)
+        {
+            var symbol = Symbol.Parse(instrument.Symbol);
+            var shard = _shards[Router.ShardOf(symbol)];
+            // Before any client traffic the engine thread is idle; the instrument table is read once here.
+            if (shard.Pipeline.Engine.TryGetInstrument(symbol, out _))
+            {
+                continue;
+            }
+            var declared = shard.Client.SubmitAsync(ToCommand(instrument));
             while (!declared.Wait(TimeSpan.FromMilliseconds(50)))
             {
-                if (node.Pipeline.Fault is { } fault)
+                if (shard.Pipeline.Fault is { } fault)
                 {
-                    node.Crash();
+                    Crash();
                     throw new IOException("The exchange failed while declaring its instruments.", fault);
                 }
             }
         }
-        return node;
     }
 
-    /// <summary>Drains the pipeline (everything submitted is journaled and answered), writes a final snapshot and
-    /// closes the journal. Idempotent.</summary>
-    public void Stop()
+    /// <summary>Enters a command from a session, routed like <see cref="ExchangeClient"/> does. Returns how many
+    /// shards took it (a command without a symbol goes to all), 0 if the exchange is busy; waits for room only
+    /// in the fan-out case.</summary>
+    public int TrySubmit(in Command command, long sessionId, long correlationId)
     {
-        if (_stopped)
+        if (!command.Symbol.IsEmpty || _shards.Count == 1)
         {
-            return;
+            return _shards[Router.ShardOf(command.Symbol)].Pipeline.TrySubmit(in command, sessionId, correlationId, out _) ? 1 : 0;
         }
-        _stopped = true;
-        Pipeline.Stop();
-        long last = _journal.NextSequence - 1;
-        if (last > 0 && !_snapshots.List().Contains(last))
+        foreach (var shard in _shards)
         {
-            var state = new MemoryStream();
-            Pipeline.Engine.WriteSnapshot(state);
-            _snapshots.Save(last, state.GetBuffer().AsSpan(0, (int)state.Length));
+            var spin = new SpinWait();
+            while (!shard.Pipeline.TrySubmit(in command, sessionId, correlationId, out _) && shard.Pipeline.Fault is null)
+            {
+                spin.SpinOnce();
+            }
         }
-        _journal.Dispose();
+        return _shards.Count;
     }
 
-    /// <summary>Stops the threads without draining, snapshotting or closing the journal: a simulated crash
-    /// (for tests; the journal storage then holds whatever reached it).</summary>
-    public void Crash()
-    {
-        _stopped = true;
-        Pipeline.Halt();
-    }
+    /// <summary>The first shard failure, if any.</summary>
+    public Exception? Fault => _shards.Select(s => s.Pipeline.Fault).FirstOrDefault(f => f is not null);
+
+    /// <summary>Drains every shard, writes final snapshots, closes the journals. Idempotent.</summary>
+    public void Stop() => _shards.ForEach(s => s.Stop());
+
+    /// <summary>Stops every shard's threads at once, as a crash would (tests).</summary>
+    public void Crash() => _shards.ForEach(s => s.Crash());
 
     public void Dispose() => Stop();
-
-    private static MatchingEngine Copy(MatchingEngine engine)
-    {
-        var state = new MemoryStream();
-        engine.WriteSnapshot(state);
-        state.Position = 0;
-        return MatchingEngine.ReadSnapshot(state);
-    }
 
     private static Command ToCommand(InstrumentConfig i)
     {

@@ -23,19 +23,33 @@ internal static class ReplayCommand
 
     private static int Run(string dataDirectory, bool json)
     {
-        if (!Directory.Exists(Path.Combine(dataDirectory, "journal")))
+        var shards = Directory.Exists(dataDirectory)
+            ? Directory.GetDirectories(dataDirectory, "shard-*").Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (shards.Count == 0)
         {
-            Console.Error.WriteLine($"exchange: no journal in {Path.GetFullPath(dataDirectory)}");
+            Console.Error.WriteLine($"exchange: no shard data (shard-N/journal) in {Path.GetFullPath(dataDirectory)}");
             return 2;
         }
+        int worst = 0;
+        foreach (var shard in shards)
+        {
+            worst = Math.Max(worst, RunShard(shard, json));
+        }
+        return worst;
+    }
+
+    private static int RunShard(string shardDirectory, bool json)
+    {
+        string shard = Path.GetFileName(shardDirectory);
         ReplayReport report;
         try
         {
-            report = JournalVerifier.Verify(dataDirectory);
+            report = JournalVerifier.Verify(shardDirectory);
         }
         catch (JournalCorruptedException e)
         {
-            Console.Error.WriteLine($"exchange: journal corrupted: {e.Message}");
+            Console.Error.WriteLine($"exchange: {shard}: journal corrupted: {e.Message}");
             return 3;
         }
         var inv = CultureInfo.InvariantCulture;
@@ -44,6 +58,7 @@ internal static class ReplayCommand
         {
             Console.WriteLine(JsonSerializer.Serialize(new
             {
+                shard,
                 records = report.Records,
                 lastSequence = report.LastSequence,
                 commands = report.CommandsByType.ToDictionary(p => p.Key.ToString(), p => p.Value),
@@ -60,6 +75,7 @@ internal static class ReplayCommand
         }
         else
         {
+            Console.WriteLine($"[{shard}]");
             Console.WriteLine(string.Create(inv, $"journal      {report.Records} records, last sequence {report.LastSequence}{(report.TornTail is null ? "" : $", torn tail: {report.TornTail}")}"));
             Console.WriteLine($"commands     {string.Join(", ", report.CommandsByType.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(string.Create(inv, $"state        {report.Instruments} instruments, {report.LiveOrders} live orders, {report.Events} events"));

@@ -48,10 +48,14 @@ internal static class ServeCommand
         var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
         using var node = ExchangeNode.Start(config, session is null ? [] : [session]);
-        var r = node.Recovery;
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"exchange: data {Path.GetFullPath(config.DataDirectory)}; recovered in {r.Duration.TotalMilliseconds:F0} ms: snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
-        log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", node.Pipeline.Engine.Instruments.Select(i => i.Symbol))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
+        log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
+        foreach (var shard in node.Shards)
+        {
+            var r = shard.Recovery;
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms: snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
+        }
+        log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
         log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
 
         using var stop = new CancellationTokenSource();
@@ -59,7 +63,7 @@ internal static class ServeCommand
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
         if (session is not null)
         {
-            session.Pipeline = node.Pipeline;
+            session.Node = node;
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
             using var input = new StreamReader(Console.OpenStandardInput(), utf8);
             using var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
@@ -71,7 +75,11 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         node.Stop();
-        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exchange: stopped at sequence {node.Pipeline.LastJournalSequence}, digest {node.Pipeline.Engine.ComputeStateDigest():x16}"));
-        return node.Pipeline.Fault is null ? 0 : 1;
+        foreach (var shard in node.Shards)
+        {
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"exchange: shard {shard.Id} stopped at sequence {shard.Pipeline.LastJournalSequence}, digest {shard.Pipeline.Engine.ComputeStateDigest():x16}"));
+        }
+        return node.Fault is null ? 0 : 1;
     }
 }

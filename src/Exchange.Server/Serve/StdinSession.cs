@@ -32,14 +32,14 @@ internal sealed class StdinSession : IEventListener
         _writer = new EventJsonWriter(directory);
     }
 
-    /// <summary>Set before the pipeline starts delivering.</summary>
-    public ExchangePipeline? Pipeline { get; set; }
+    /// <summary>Set before <see cref="Run"/>.</summary>
+    public ExchangeNode? Node { get; set; }
 
     /// <summary>Reads to the end of <paramref name="input"/> while a writer thread copies answers to
     /// <paramref name="output"/>; returns once every submitted command has been answered.</summary>
     public void Run(TextReader input, TextWriter output, CancellationToken stop)
     {
-        var pipeline = Pipeline ?? throw new InvalidOperationException("No pipeline");
+        var node = Node ?? throw new InvalidOperationException("No exchange");
         var writer = new Thread(() =>
         {
             foreach (var line in _lines.GetConsumingEnumerable())
@@ -56,6 +56,7 @@ internal sealed class StdinSession : IEventListener
         writer.Start();
 
         long lineNumber = 0;
+        long lineNumberSubmitted = 0;
         while (!stop.IsCancellationRequested && input.ReadLine() is { } line)
         {
             lineNumber++;
@@ -69,19 +70,18 @@ internal sealed class StdinSession : IEventListener
                 _lines.Add(_writer.FormatError(lineNumber, error));
                 continue;
             }
-            long correlation = Interlocked.Increment(ref _submitted);
+            long correlation = ++lineNumberSubmitted;
             var spin = new SpinWait();
-            while (!pipeline.TrySubmit(in command, Id, correlation, out _))
+            int taken;
+            while ((taken = node.TrySubmit(in command, Id, correlation)) == 0 && node.Fault is null)
             {
-                if (pipeline.Fault is not null)
-                {
-                    break;
-                }
                 spin.SpinOnce(); // back-pressure: the exchange is busy, wait for room
             }
+            // A command without a symbol goes to every shard, and each answers.
+            Interlocked.Add(ref _submitted, taken);
         }
         var wait = new SpinWait();
-        while (Volatile.Read(ref _answered) < Volatile.Read(ref _submitted) && pipeline.Fault is null && !stop.IsCancellationRequested)
+        while (Volatile.Read(ref _answered) < Volatile.Read(ref _submitted) && node.Fault is null && !stop.IsCancellationRequested)
         {
             wait.SpinOnce();
         }

@@ -69,7 +69,7 @@ public class ExchangeNodeTests
             node.Stop();
             digest = node.Pipeline.Engine.ComputeStateDigest();
         }
-        Directory.Delete(Path.Combine(dir.Path, "snapshots"), recursive: true);
+        Directory.Delete(Path.Combine(dir.Path, "shard-0", "snapshots"), recursive: true);
         using var again = ExchangeNode.Start(Config(dir.Path));
         Assert.Equal(digest, again.Recovery.StateDigest);
         Assert.Equal(204, again.Recovery.ReplayedRecords);
@@ -109,7 +109,7 @@ public class ExchangeNodeTests
             node.Stop();
             digest = node.Pipeline.Engine.ComputeStateDigest();
         }
-        var snapshots = Directory.GetFiles(Path.Combine(dir.Path, "snapshots"), "*.snap").Order().ToList();
+        var snapshots = Directory.GetFiles(Path.Combine(dir.Path, "shard-0", "snapshots"), "*.snap").Order().ToList();
         Assert.True(snapshots.Count >= 2);
         var newest = snapshots[^1];
         var bytes = File.ReadAllBytes(newest);
@@ -139,8 +139,42 @@ public class ExchangeNodeTests
                 await node.Client.SubmitAsync(c);
             }
         }
-        var reader = new JournalReader(new Journal.Storage.FileJournalStorage(Path.Combine(dir.Path, "journal")));
+        var reader = new JournalReader(new Journal.Storage.FileJournalStorage(Path.Combine(dir.Path, "shard-0", "journal")));
         var sequences = reader.ReadAll().Select(r => r.Sequence).ToList();
         Assert.Equal(Enumerable.Range(1, 104).Select(i => (long)i), sequences);
+    }
+
+    [Fact]
+    public async Task ShouldRouteEachInstrumentToItsShardAndRecoverEveryShard()
+    {
+        using var dir = new TempDirectory();
+        var config = Config(dir.Path) with { Shards = [new ShardConfig(0, ["AAPL", "MSFT"]), new ShardConfig(1, ["GOOG", "TSLA"])] };
+        var digests = new ulong[2];
+        using (var node = ExchangeNode.Start(config))
+        {
+            Assert.Equal(2, node.Shards.Count);
+            Assert.Equal(["AAPL", "MSFT"], node.Shards[0].Pipeline.Engine.Instruments.Select(i => i.Symbol.ToString()));
+            Assert.Equal(["GOOG", "TSLA"], node.Shards[1].Pipeline.Engine.Instruments.Select(i => i.Symbol.ToString()));
+            var goog = Order(1, 1, Side.Buy, "170.00") with { Symbol = Symbol.Parse("GOOG") };
+            Assert.Equal(EventType.Accepted, (await node.Client.SubmitAsync(goog)).Events[0].Type);
+            await node.Client.SubmitAsync(Order(1, 2, Side.Buy, "190.00"));
+
+            // A cancel by client id alone reaches the shard that has the order.
+            var cancel = new Command { Type = CommandType.Cancel, Account = 1, OrigClientId = ClientOrderId.Parse("o1") };
+            var cancelled = Assert.Single((await node.Client.SubmitAsync(cancel)).Events);
+            Assert.Equal(EventType.Cancelled, cancelled.Type);
+            Assert.Equal("GOOG", cancelled.Symbol.ToString());
+
+            // A mass cancel by account covers every shard, with one summary.
+            var mass = await node.Client.SubmitAsync(new Command { Type = CommandType.MassCancel, Account = 1 });
+            Assert.Equal(1, mass.Events.Single(e => e.Type == EventType.MassCancelled).Quantity);
+            await node.Client.SubmitAsync(goog with { ClientId = ClientOrderId.Parse("o3") });
+            node.Stop();
+            digests[0] = node.Shards[0].Pipeline.Engine.ComputeStateDigest();
+            digests[1] = node.Shards[1].Pipeline.Engine.ComputeStateDigest();
+        }
+        using var again = ExchangeNode.Start(config);
+        Assert.Equal(digests, again.Shards.Select(s => s.Recovery.StateDigest));
+        Assert.True(Directory.Exists(Path.Combine(dir.Path, "shard-1", "journal")));
     }
 }

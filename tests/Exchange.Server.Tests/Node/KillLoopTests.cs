@@ -32,7 +32,7 @@ public class KillLoopTests
 
         var journaled = new List<string>();
         var replay = new MatchingEngine();
-        using (var storage = new FileJournalStorage(Path.Combine(dir.Path, "data", "journal")))
+        using (var storage = new FileJournalStorage(Path.Combine(dir.Path, "data", "shard-0", "journal")))
         {
             foreach (var record in new JournalReader(storage).ReadAll())
             {
@@ -47,7 +47,7 @@ public class KillLoopTests
         Assert.True(acknowledged.Count > loops, $"only {acknowledged.Count} orders acknowledged");
         Assert.Equal(journaled.Count, journaled.Distinct().Count()); // nothing executed twice
         Assert.Empty(acknowledged.Except(journaled)); // nothing acknowledged lost
-        Assert.True(JournalVerifier.Verify(Path.Combine(dir.Path, "data")).Valid);
+        Assert.True(JournalVerifier.Verify(Path.Combine(dir.Path, "data", "shard-0")).Valid);
         using var node = ExchangeNode.Start(new ExchangeConfig { DataDirectory = Path.Combine(dir.Path, "data") });
         Assert.Equal(replay.ComputeStateDigest(), node.Recovery.StateDigest);
     }
