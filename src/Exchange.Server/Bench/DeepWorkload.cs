@@ -47,10 +47,7 @@ internal sealed class DeepWorkload : IWorkload
                 price, 1 + random.Next(100), TimeInForce.Gtc);
             recorder.Submit(command, CommandKind.Preload, preloaded);
         }
-        while (!flow.IsFilled)
-        {
-            flow.Next(random, recorder);
-        }
+        flow.Fill(random, recorder);
         recorder.StartWarmup();
         for (int i = 0; i < warmupCommands; i++)
         {

@@ -4,14 +4,14 @@ using Exchange.Core.Domain;
 namespace Exchange.Server.Bench;
 
 /// <summary>`multi`: the standard mix spread uniformly over many instruments (default 1,000), each keeping a
-/// smaller book (default 100 resting orders), so the engine's working set is spread over many books.</summary>
+/// smaller book (default 200 resting orders), so the engine's working set is spread over many books.</summary>
 internal sealed class MultiSymbolWorkload : IWorkload
 {
-    /// <summary>Default per-instrument shape: as standard, but 50 orders per side and a spread up to 1.00.</summary>
+    /// <summary>Default per-instrument shape: as standard, but 100 orders per side and a spread up to 5.00.</summary>
     public static readonly StandardFlowShape DefaultShape = StandardWorkload.DefaultShape with
     {
-        TargetOrdersPerSide = 50,
-        PriceDeviationTicks = 100,
+        TargetOrdersPerSide = 100,
+        PriceDeviationTicks = 500,
     };
 
     private readonly int _symbols;
@@ -37,10 +37,7 @@ internal sealed class MultiSymbolWorkload : IWorkload
         // Initial fill instrument by instrument, then the interleaved steady state.
         foreach (var flow in flows)
         {
-            while (!flow.IsFilled)
-            {
-                flow.Next(random, recorder);
-            }
+            flow.Fill(random, recorder);
         }
         recorder.StartWarmup();
         for (int i = 0; i < warmupCommands; i++)
