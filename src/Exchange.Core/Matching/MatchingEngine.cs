@@ -5,36 +5,143 @@ using Exchange.Core.Events;
 namespace Exchange.Core.Matching;
 
 /// <summary>The matching engine: a deterministic, single-threaded state machine over all instruments of
-/// one shard. <see cref="Process"/> applies one command and returns the events it caused. Not thread-safe:
-/// exactly one thread may call it. Rules: docs/matching-rules.md.</summary>
+/// one shard. <see cref="Process"/> applies one command and returns the events it caused. No clock, no
+/// randomness, no I/O: the same commands always give byte-identical events and the same
+/// <see cref="ComputeStateDigest"/>. Not thread-safe: exactly one thread may call it. Rules: docs/matching-rules.md.</summary>
 public sealed partial class MatchingEngine
 {
+    private readonly OrderPool _orders;
+    private readonly LevelPool _levels;
+    private readonly EventBuffer _events;
+    private readonly ExpiryQueue _expiries;
+    private readonly List<Instrument> _instruments = [];
+    private readonly List<OrderBook> _books = [];
+    private readonly Dictionary<Symbol, int> _instrumentBySymbol = [];
+    private readonly Dictionary<OrderKey, int> _orderByClientId;
+    private readonly Dictionary<long, int> _accountSlots = [];
+    private AccountOrders[] _accounts = new AccountOrders[64];
+    private int _accountCount = 1; // slot 0 unused
+
+    /// <summary>Triggered stop orders waiting to enter the book, in trigger order.</summary>
+    private int[] _triggerQueue = new int[64];
+    private int _triggerHead;
+    private int _triggerTail;
+
+    /// <summary>Scratch for commands that touch many orders (mass cancel, end of day).</summary>
+    private (int Index, long OrderId)[] _scratch = new (int, long)[256];
+
+    private long _now;
+    private long _lastOrderId;
+    private long _lastTradeId;
+
     public MatchingEngine(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
-        throw new NotImplementedException();
+        _orders = new OrderPool(options.OrderCapacity);
+        _levels = new LevelPool(options.LevelCapacity);
+        _events = new EventBuffer(options.EventCapacity);
+        _expiries = new ExpiryQueue(_orders, 1024);
+        _orderByClientId = new Dictionary<OrderKey, int>(options.OrderCapacity);
     }
 
     /// <summary>Sequence number of the last event produced (0 before any).</summary>
     public long Sequence { get; private set; }
 
-    /// <summary>Applies one command. The returned span is valid until the next call.</summary>
-    public ReadOnlySpan<EngineEvent> Process(in Command command) => throw new NotImplementedException();
-
     /// <summary>Instruments in declaration order.</summary>
-    public IReadOnlyList<Instrument> Instruments => throw new NotImplementedException();
-
-    public bool TryGetInstrument(Symbol symbol, out Instrument instrument) => throw new NotImplementedException();
+    public IReadOnlyList<Instrument> Instruments => _instruments;
 
     /// <summary>Number of live orders (resting and untriggered stops).</summary>
-    public int LiveOrderCount => throw new NotImplementedException();
+    public int LiveOrderCount => _orders.Count;
 
-    /// <summary>Full-depth copy of one instrument's books (allocates: for tools and tests, not the hot path).</summary>
-    public BookSnapshot GetBookSnapshot(Symbol symbol) => throw new NotImplementedException();
+    public bool TryGetInstrument(Symbol symbol, out Instrument instrument)
+    {
+        if (_instrumentBySymbol.TryGetValue(symbol, out int id))
+        {
+            instrument = _instruments[id];
+            return true;
+        }
+        instrument = null!;
+        return false;
+    }
 
-    /// <summary>Writes up to <paramref name="levels"/>.Length aggregated levels of one side, best first; returns the count.</summary>
-    public int GetDepth(Symbol symbol, Side side, Span<PriceLevelInfo> levels) => throw new NotImplementedException();
+    /// <summary>Applies one command. The returned span is valid until the next call.</summary>
+    public ReadOnlySpan<EngineEvent> Process(in Command command)
+    {
+        _events.Clear();
+        _now = command.Timestamp;
+        if (_expiries.Count > 0)
+        {
+            ExpireGoodTillDate();
+        }
+        switch (command.Type)
+        {
+            case CommandType.NewOrder:
+                NewOrder(in command);
+                break;
+            case CommandType.Replace:
+                Replace(in command);
+                break;
+            case CommandType.Cancel:
+                Cancel(in command);
+                break;
+            case CommandType.MassCancel:
+                MassCancel(in command);
+                break;
+            case CommandType.AddInstrument:
+                AddInstrument(in command);
+                break;
+            case CommandType.SetStatus:
+                SetStatus(in command);
+                break;
+            case CommandType.EndOfDay:
+                EndOfDay(in command);
+                break;
+            case CommandType.AdvanceTime:
+                break;
+            default:
+                Reject(in command, RejectReason.UnknownCommand);
+                break;
+        }
+        return _events.Span;
+    }
 
-    /// <summary>A 64-bit hash of the complete engine state (see docs/matching-rules.md).</summary>
-    public ulong ComputeStateDigest() => throw new NotImplementedException();
+    private void AddInstrument(in Command c)
+    {
+        bool valid = !c.Symbol.IsEmpty && !_instrumentBySymbol.ContainsKey(c.Symbol)
+            && c.TickSize > 0 && c.LotSize > 0
+            && c.MinQuantity >= c.LotSize && c.MaxQuantity >= c.MinQuantity
+            && c.MinQuantity % c.LotSize == 0 && c.MaxQuantity % c.LotSize == 0
+            && c.Price >= 0 && c.Price % c.TickSize == 0 && c.CollarBasisPoints >= 0;
+        if (!valid)
+        {
+            Reject(in c, RejectReason.InvalidInstrument);
+            return;
+        }
+        var instrument = new Instrument(_instruments.Count, c.Symbol, c.TickSize, c.LotSize, c.MinQuantity,
+            c.MaxQuantity, c.Price, c.CollarBasisPoints);
+        _instrumentBySymbol.Add(c.Symbol, instrument.Id);
+        _instruments.Add(instrument);
+        _books.Add(new OrderBook(instrument, _levels));
+        ref var e = ref NewEvent(EventType.InstrumentAdded);
+        e.Symbol = c.Symbol;
+        e.Price = c.Price;
+    }
+
+    private void SetStatus(in Command c)
+    {
+        if (!_instrumentBySymbol.TryGetValue(c.Symbol, out int id))
+        {
+            Reject(in c, RejectReason.UnknownSymbol);
+            return;
+        }
+        if (c.Status is not (TradingStatus.Open or TradingStatus.Halted or TradingStatus.Closed))
+        {
+            Reject(in c, RejectReason.InvalidOrder);
+            return;
+        }
+        _instruments[id].Status = c.Status;
+        ref var e = ref NewEvent(EventType.StatusChanged);
+        e.Symbol = c.Symbol;
+        e.Status = c.Status;
+    }
 }

@@ -1,0 +1,218 @@
+using Exchange.Core.Commands;
+using Exchange.Core.Domain;
+using Exchange.Core.Events;
+
+namespace Exchange.Core.Matching;
+
+// Cancel, replace (amend) and mass cancel.
+public sealed partial class MatchingEngine
+{
+    private void Cancel(in Command c)
+    {
+        // Another account's order is simply not found under this account: the same answer as an unknown order.
+        if (!_orderByClientId.TryGetValue(new OrderKey(c.Account, c.OrigClientId), out int index))
+        {
+            Reject(in c, RejectReason.UnknownOrder);
+            return;
+        }
+        CancelOrder(index, CancelReason.Requested);
+    }
+
+    /// <summary>Removes a live order with a Cancelled event; its OCO partner follows (except in mass cancels,
+    /// which reach the partner themselves).</summary>
+    private void CancelOrder(int index, CancelReason reason)
+    {
+        int partner = TakeOffBook(index);
+        ref var e = ref OrderEvent(EventType.Cancelled, index);
+        e.CancelReason = reason;
+        e.Quantity = e.LeavesQuantity;
+        e.LeavesQuantity = 0;
+        Release(index);
+        if (partner != 0 && reason != CancelReason.MassCancel)
+        {
+            CancelOrder(partner, CancelReason.Oco);
+        }
+    }
+
+    /// <summary>Dissolves an order's OCO pair and cancels the other leg (reason <see cref="CancelReason.Oco"/>).</summary>
+    private void CancelPartner(int index)
+    {
+        var items = _orders.Items;
+        int partner = items[index].OcoPartner;
+        items[index].OcoPartner = 0;
+        items[partner].OcoPartner = 0;
+        CancelOrder(partner, CancelReason.Oco);
+    }
+
+    /// <summary>Takes an order off its book or stop book (if queued); returns its OCO partner.</summary>
+    private int TakeOffBook(int index)
+    {
+        ref var o = ref _orders.Items[index];
+        if (o.Level != 0)
+        {
+            var book = _books[o.Instrument];
+            Dequeue(o.OnStopBook ? book.StopsOf(o.Side) : book.SideOf(o.Side), index);
+        }
+        return o.OcoPartner;
+    }
+
+    private void Replace(in Command c)
+    {
+        if (!_orderByClientId.TryGetValue(new OrderKey(c.Account, c.OrigClientId), out int index))
+        {
+            Reject(in c, RejectReason.UnknownOrder);
+            return;
+        }
+        var items = _orders.Items;
+        ref var o = ref items[index];
+        var book = _books[o.Instrument];
+        var reason = ValidateReplace(in c, ref o, book);
+        if (reason != RejectReason.None)
+        {
+            Reject(in c, reason);
+            return;
+        }
+
+        var oldClientId = _orders.ClientIds[index];
+        var newClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
+        if (newClientId != oldClientId)
+        {
+            _orderByClientId.Remove(new OrderKey(o.Account, oldClientId));
+            _orderByClientId.Add(new OrderKey(o.Account, newClientId), index);
+            _orders.ClientIds[index] = newClientId;
+        }
+
+        long newLeaves = c.Quantity - o.Filled;
+        bool priorityKept = c.Price == o.Price && c.StopPrice == o.StopPrice && c.Quantity <= o.Quantity;
+        bool reprice = false;
+        if (priorityKept)
+        {
+            // A decrease in place: the hidden reserve shrinks first.
+            long decrease = o.Leaves - newLeaves;
+            long fromHidden = Math.Min(o.Hidden, decrease);
+            o.Hidden -= fromHidden;
+            o.Visible -= decrease - fromHidden;
+            if (o.Level != 0)
+            {
+                _levels.Items[o.Level].Visible -= decrease - fromHidden;
+            }
+        }
+        else if (o.OnStopBook)
+        {
+            var stops = book.StopsOf(o.Side);
+            Dequeue(stops, index);
+            o.Visible = newLeaves;
+            o.Hidden = 0;
+            Enqueue(stops, index, c.StopPrice);
+        }
+        else
+        {
+            Dequeue(book.SideOf(o.Side), index);
+            o.Visible = newLeaves; // trades as an incoming order, then rests with a fresh slice
+            o.Hidden = 0;
+            reprice = true;
+        }
+        o.Price = c.Price;
+        o.StopPrice = c.StopPrice;
+        o.Quantity = c.Quantity;
+
+        ref var e = ref OrderEvent(EventType.Replaced, index);
+        e.OrigClientId = oldClientId;
+        e.Quantity = c.Quantity;
+        e.PriorityKept = priorityKept;
+
+        if (reprice)
+        {
+            Execute(index, book);
+        }
+        RunStops(book);
+    }
+
+    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book)
+    {
+        var instrument = book.Instrument;
+        if (instrument.Status != TradingStatus.Open)
+        {
+            return instrument.Status == TradingStatus.Halted ? RejectReason.InstrumentHalted : RejectReason.InstrumentClosed;
+        }
+        if (!c.ClientId.IsEmpty && c.ClientId != c.OrigClientId && _orderByClientId.ContainsKey(new OrderKey(c.Account, c.ClientId)))
+        {
+            return RejectReason.DuplicateClientOrderId;
+        }
+        var quantityCheck = CheckQuantity(instrument, c.Quantity);
+        if (quantityCheck != RejectReason.None)
+        {
+            return quantityCheck;
+        }
+        var priceCheck = CheckPrices(instrument, o.Type, c.Price, c.StopPrice);
+        if (priceCheck != RejectReason.None)
+        {
+            return priceCheck;
+        }
+        if (c.Quantity <= o.Filled)
+        {
+            return RejectReason.ReplaceQuantityTooLow;
+        }
+        if ((o.Flags & OrderFlags.PostOnly) != 0 && !o.OnStopBook && WouldTrade(book, o.Side, c.Price))
+        {
+            return RejectReason.PostOnlyWouldTake;
+        }
+        return RejectReason.None;
+    }
+
+    private void MassCancel(in Command c)
+    {
+        if (c.Account == 0 && c.Symbol.IsEmpty)
+        {
+            Reject(in c, RejectReason.InvalidOrder);
+            return;
+        }
+        int instrument = -1;
+        if (!c.Symbol.IsEmpty && !_instrumentBySymbol.TryGetValue(c.Symbol, out instrument))
+        {
+            Reject(in c, RejectReason.UnknownSymbol);
+            return;
+        }
+
+        int count = 0;
+        var items = _orders.Items;
+        if (c.Account != 0)
+        {
+            if (_accountSlots.TryGetValue(c.Account, out int slot))
+            {
+                for (int i = _accounts[slot].Head; i != 0; i = items[i].AccountNext)
+                {
+                    if (instrument < 0 || items[i].Instrument == instrument)
+                    {
+                        AddScratch(ref count, i);
+                    }
+                }
+            }
+        }
+        else
+        {
+            for (int i = _books[instrument].OrdersHead; i != 0; i = items[i].InstrumentNext)
+            {
+                AddScratch(ref count, i);
+            }
+        }
+        for (int k = 0; k < count; k++)
+        {
+            CancelOrder(_scratch[k].Index, CancelReason.MassCancel);
+        }
+        ref var e = ref NewEvent(EventType.MassCancelled);
+        e.Account = c.Account;
+        e.Symbol = c.Symbol;
+        e.Quantity = count;
+    }
+
+    /// <summary>Remembers an order (with its id, to tell later whether it is still the same live order).</summary>
+    private void AddScratch(ref int count, int index)
+    {
+        if (count == _scratch.Length)
+        {
+            Array.Resize(ref _scratch, _scratch.Length * 2);
+        }
+        _scratch[count++] = (index, _orders.Items[index].OrderId);
+    }
+}

@@ -1,0 +1,52 @@
+using Exchange.Core.Domain;
+
+namespace Exchange.Core.Matching;
+
+/// <summary>One live order in the <see cref="OrderPool"/>. Index 0 of every pool is the "none" slot, so 0 in
+/// a link field means "no order". The client id is kept apart in <see cref="OrderPool.ClientIds"/>: matching
+/// never reads it, so the hot fields stay smaller.</summary>
+internal struct OrderEntry
+{
+    public long OrderId;
+    public long Account;
+    public long Price;
+    public long StopPrice;
+    /// <summary>Total order quantity as entered or last replaced.</summary>
+    public long Quantity;
+    /// <summary>Visible open quantity. For an incoming order during matching: all of its open quantity.</summary>
+    public long Visible;
+    /// <summary>Hidden (iceberg reserve) open quantity.</summary>
+    public long Hidden;
+    public long Filled;
+    /// <summary>Iceberg display instruction; 0 = show all.</summary>
+    public long Display;
+    public long ExpireTime;
+
+    public int Instrument;
+    /// <summary>Price level (book or stop book) the order is queued at; 0 while not queued.</summary>
+    public int Level;
+    /// <summary>Neighbours in the level's FIFO queue.</summary>
+    public int Prev;
+    public int Next;
+    /// <summary>Neighbours in the account's and the instrument's lists (acceptance order = ascending order id).</summary>
+    public int AccountPrev;
+    public int AccountNext;
+    public int InstrumentPrev;
+    public int InstrumentNext;
+    /// <summary>Pool index of the OCO partner; 0 = none.</summary>
+    public int OcoPartner;
+    /// <summary>Position in the GTD expiry heap; -1 = not in it.</summary>
+    public int ExpiryHeapIndex;
+    /// <summary>Index of the account's <see cref="AccountOrders"/> record.</summary>
+    public int AccountSlot;
+
+    public Side Side;
+    public OrderType Type;
+    public TimeInForce TimeInForce;
+    public SelfTradePrevention Stp;
+    public OrderFlags Flags;
+    /// <summary>True while the order waits untriggered on a stop book.</summary>
+    public bool OnStopBook;
+
+    public readonly long Leaves => Visible + Hidden;
+}

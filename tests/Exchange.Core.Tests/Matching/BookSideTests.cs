@@ -1,0 +1,52 @@
+using Exchange.Core.Matching;
+
+namespace Exchange.Core.Tests.Matching;
+
+public class BookSideTests
+{
+    [Theory]
+    [InlineData(true, 1)]
+    [InlineData(false, 2)]
+    [InlineData(true, 3)]
+    public void ShouldKeepTreeAndListInvariantsUnderRandomInsertsAndRemoves(bool ascending, int seed)
+    {
+        var pool = new LevelPool(4);
+        var side = new BookSide(pool, ascending);
+        var reference = new SortedDictionary<long, int>();
+        var random = new Random(seed);
+        for (int step = 0; step < 20_000; step++)
+        {
+            long price = random.Next(1, 500);
+            if (random.Next(3) > 0)
+            {
+                int level = side.GetOrAdd(price);
+                if (reference.TryGetValue(price, out int existing))
+                {
+                    Assert.Equal(existing, level);
+                }
+                reference[price] = level;
+            }
+            else if (reference.Remove(price, out int level))
+            {
+                Assert.Equal(level, side.Find(price));
+                side.Remove(level);
+            }
+            if (step % 97 == 0)
+            {
+                Assert.Null(side.Validate());
+            }
+            Assert.Equal(reference.Count, side.LevelCount);
+            if (reference.Count > 0)
+            {
+                long best = ascending ? reference.Keys.First() : reference.Keys.Last();
+                Assert.Equal(best, pool.Items[side.Best].Price);
+            }
+            else
+            {
+                Assert.Equal(0, side.Best);
+            }
+        }
+        Assert.Null(side.Validate());
+        Assert.Equal(reference.Count, pool.Count);
+    }
+}
