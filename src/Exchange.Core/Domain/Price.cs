@@ -61,6 +61,10 @@ public static class Price
         {
             fraction *= 10;
         }
+        if (whole == long.MaxValue / Scale && fraction > long.MaxValue % Scale)
+        {
+            return false;
+        }
         value = whole * Scale + fraction;
         if (negative)
         {

@@ -113,7 +113,7 @@ public sealed partial class MatchingEngine
         {
             return priceCheck;
         }
-        if (c.TimeInForce == TimeInForce.Gtd && c.ExpireTime <= c.Timestamp)
+        if (c.TimeInForce == TimeInForce.Gtd && c.ExpireTime <= _now)
         {
             return RejectReason.InvalidExpireTime;
         }

@@ -68,7 +68,12 @@ public sealed partial class MatchingEngine
     public ReadOnlySpan<EngineEvent> Process(in Command command)
     {
         _events.Clear();
-        _now = command.Timestamp;
+        // Engine time never goes backwards: producers stamp commands concurrently, so a command may carry
+        // a slightly earlier time than the one sequenced before it; it then runs at the later time.
+        if (command.Timestamp > _now)
+        {
+            _now = command.Timestamp;
+        }
         if (_expiries.Count > 0)
         {
             ExpireGoodTillDate();

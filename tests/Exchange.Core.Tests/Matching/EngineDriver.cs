@@ -2,6 +2,7 @@ using Exchange.Core.Commands;
 using Exchange.Core.Domain;
 using Exchange.Core.Events;
 using Exchange.Core.Matching;
+using SymbolId = Exchange.Core.Domain.Symbol;
 
 namespace Exchange.Core.Tests.Matching;
 
@@ -38,7 +39,7 @@ internal sealed class EngineDriver
         Describe(Send(new Command
         {
             Type = CommandType.AddInstrument,
-            Symbol = Domain.Symbol.Parse(symbol),
+            Symbol = SymbolId.Parse(symbol),
             TickSize = Price.Parse(tick),
             LotSize = lot,
             MinQuantity = min,
@@ -55,7 +56,7 @@ internal sealed class EngineDriver
             Type = CommandType.NewOrder,
             Account = account,
             ClientId = ClientOrderId.Parse(clientId),
-            Symbol = Domain.Symbol.Parse(symbol),
+            Symbol = SymbolId.Parse(symbol),
             Side = side,
             OrderType = type,
             TimeInForce = tif,
@@ -106,20 +107,20 @@ internal sealed class EngineDriver
     {
         Type = CommandType.MassCancel,
         Account = account,
-        Symbol = symbol is null ? default : Domain.Symbol.Parse(symbol),
+        Symbol = symbol is null ? default : SymbolId.Parse(symbol),
     }));
 
     public List<string> Status(TradingStatus status, string symbol = Symbol) => Describe(Send(new Command
     {
         Type = CommandType.SetStatus,
-        Symbol = Domain.Symbol.Parse(symbol),
+        Symbol = SymbolId.Parse(symbol),
         Status = status,
     }));
 
     public List<string> EndOfDay(string? symbol = null) => Describe(Send(new Command
     {
         Type = CommandType.EndOfDay,
-        Symbol = symbol is null ? default : Domain.Symbol.Parse(symbol),
+        Symbol = symbol is null ? default : SymbolId.Parse(symbol),
     }));
 
     public List<string> AdvanceTo(long time)
@@ -128,7 +129,7 @@ internal sealed class EngineDriver
         return Describe(Send(new Command { Type = CommandType.AdvanceTime }));
     }
 
-    public BookSnapshot Book(string symbol = Symbol) => Engine.GetBookSnapshot(Domain.Symbol.Parse(symbol));
+    public BookSnapshot Book(string symbol = Symbol) => Engine.GetBookSnapshot(SymbolId.Parse(symbol));
 
     /// <summary>Bids then asks as "price:visible(+hidden)#id" strings in priority order.</summary>
     public string Depth(string symbol = Symbol)

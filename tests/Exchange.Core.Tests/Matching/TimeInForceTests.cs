@@ -97,4 +97,16 @@ public class TimeInForceTests
         Assert.Equal(["expired #1 Expired 1", "expired #2 Expired 1", "expired #3 Expired 1", "expired #4 Expired 1",
             "expired #5 Expired 1"], d.AdvanceTo(2_000));
     }
+
+    [Fact]
+    public void ShouldNeverLetEngineTimeGoBackwards()
+    {
+        var d = new EngineDriver();
+        d.Time = 5_000;
+        d.Buy(1, "a", "99.00", 1);
+        d.Time = 4_000; // stamped earlier by another producer
+        var events = d.Send(EngineDriver.Order(1, "g", Side.Buy, "98.00", 1, tif: TimeInForce.Gtd, expire: 4_500));
+        Assert.Equal(RejectReason.InvalidExpireTime, events[0].RejectReason);
+        Assert.Equal(5_000, events[0].Timestamp);
+    }
 }

@@ -1,0 +1,116 @@
+using System.Buffers.Binary;
+using Exchange.Core.Commands;
+using Exchange.Core.Domain;
+
+namespace Exchange.Journal.Encoding;
+
+/// <summary>Fixed-layout little-endian binary encoding of a <see cref="Command"/>: every field, always
+/// <see cref="Size"/> bytes, allocation-free. Enums are stored as their raw byte values (unknown values
+/// round-trip unchanged; validating them is the engine's job). The layout is part of the journal format
+/// (format version 1) and is also described in docs/journal.md:
+/// <code>
+/// offset size field
+///      0    1 Type (CommandType)
+///      1    1 Side
+///      2    1 OrderType
+///      3    1 TimeInForce
+///      4    1 SelfTradePrevention
+///      5    1 Flags (OrderFlags)
+///      6    1 Status (TradingStatus)
+///      7    1 reserved, written 0
+///      8    8 Timestamp (i64)
+///     16    8 Account (i64)
+///     24   16 Symbol (raw zero-padded ASCII)
+///     40   32 ClientId (raw zero-padded ASCII)
+///     72   32 OrigClientId (raw zero-padded ASCII)
+///    104    8 Price (i64)
+///    112    8 StopPrice (i64)
+///    120    8 Quantity (i64)
+///    128    8 DisplayQuantity (i64)
+///    136    8 ExpireTime (i64)
+///    144    8 TickSize (i64)
+///    152    8 LotSize (i64)
+///    160    8 MinQuantity (i64)
+///    168    8 MaxQuantity (i64)
+///    176    4 CollarBasisPoints (i32)
+///    180    4 reserved, written 0
+///    184      end
+/// </code></summary>
+public static class CommandCodec
+{
+    /// <summary>Encoded size in bytes (a multiple of 8).</summary>
+    public const int Size = 184;
+
+    /// <summary>Writes <paramref name="command"/> into the first <see cref="Size"/> bytes of
+    /// <paramref name="destination"/>; throws <see cref="ArgumentException"/> if it is shorter.</summary>
+    public static void Encode(in Command command, Span<byte> destination)
+    {
+        if (destination.Length < Size)
+        {
+            ThrowTooShort(nameof(destination));
+        }
+        destination[0] = (byte)command.Type;
+        destination[1] = (byte)command.Side;
+        destination[2] = (byte)command.OrderType;
+        destination[3] = (byte)command.TimeInForce;
+        destination[4] = (byte)command.SelfTradePrevention;
+        destination[5] = (byte)command.Flags;
+        destination[6] = (byte)command.Status;
+        destination[7] = 0;
+        BinaryPrimitives.WriteInt64LittleEndian(destination[8..], command.Timestamp);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[16..], command.Account);
+        command.Symbol.WriteTo(destination[24..]);
+        command.ClientId.WriteTo(destination[40..]);
+        command.OrigClientId.WriteTo(destination[72..]);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[104..], command.Price);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[112..], command.StopPrice);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[120..], command.Quantity);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[128..], command.DisplayQuantity);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[136..], command.ExpireTime);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[144..], command.TickSize);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[152..], command.LotSize);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[160..], command.MinQuantity);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[168..], command.MaxQuantity);
+        BinaryPrimitives.WriteInt32LittleEndian(destination[176..], command.CollarBasisPoints);
+        BinaryPrimitives.WriteInt32LittleEndian(destination[180..], 0);
+    }
+
+    /// <summary>Reads a command written by <see cref="Encode"/> from the first <see cref="Size"/> bytes of
+    /// <paramref name="source"/>; throws <see cref="ArgumentException"/> if it is shorter.</summary>
+    public static void Decode(ReadOnlySpan<byte> source, out Command command)
+    {
+        if (source.Length < Size)
+        {
+            ThrowTooShort(nameof(source));
+        }
+        command = new Command
+        {
+            Type = (CommandType)source[0],
+            Side = (Side)source[1],
+            OrderType = (OrderType)source[2],
+            TimeInForce = (TimeInForce)source[3],
+            SelfTradePrevention = (SelfTradePrevention)source[4],
+            Flags = (OrderFlags)source[5],
+            Status = (TradingStatus)source[6],
+            Timestamp = BinaryPrimitives.ReadInt64LittleEndian(source[8..]),
+            Account = BinaryPrimitives.ReadInt64LittleEndian(source[16..]),
+            Symbol = Symbol.ReadFrom(source[24..]),
+            ClientId = ClientOrderId.ReadFrom(source[40..]),
+            OrigClientId = ClientOrderId.ReadFrom(source[72..]),
+            Price = BinaryPrimitives.ReadInt64LittleEndian(source[104..]),
+            StopPrice = BinaryPrimitives.ReadInt64LittleEndian(source[112..]),
+            Quantity = BinaryPrimitives.ReadInt64LittleEndian(source[120..]),
+            DisplayQuantity = BinaryPrimitives.ReadInt64LittleEndian(source[128..]),
+            ExpireTime = BinaryPrimitives.ReadInt64LittleEndian(source[136..]),
+            TickSize = BinaryPrimitives.ReadInt64LittleEndian(source[144..]),
+            LotSize = BinaryPrimitives.ReadInt64LittleEndian(source[152..]),
+            MinQuantity = BinaryPrimitives.ReadInt64LittleEndian(source[160..]),
+            MaxQuantity = BinaryPrimitives.ReadInt64LittleEndian(source[168..]),
+            CollarBasisPoints = BinaryPrimitives.ReadInt32LittleEndian(source[176..]),
+        };
+    }
+
+    // Kept out of Encode/Decode so the hot methods stay small enough to inline.
+    private static void ThrowTooShort(string parameter) =>
+        throw new ArgumentException($"Needs at least {Size} bytes.", parameter);
+}

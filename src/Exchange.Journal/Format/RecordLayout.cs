@@ -1,0 +1,34 @@
+using Exchange.Journal.Encoding;
+
+namespace Exchange.Journal.Format;
+
+/// <summary>Byte offsets of a journal record (all integers little-endian):
+/// <code>
+/// offset size field
+///      0    4 total length of the record in bytes (u32); 0 never starts a record: it marks the end of data
+///      4    1 record type (<see cref="RecordType"/>)
+///      5    1 format version (1)
+///      6    2 reserved, written 0
+///      8    8 sequence (i64)
+///     16    8 timestamp (i64, ns since the Unix epoch, stamped by the sequencer)
+///     24    n payload (for a command record: <see cref="CommandCodec"/>, n = 184)
+///   24+n    8 chain hash (u64) = XxHash64(previous record's chain hash ‖ bytes [0, 24+n))
+///   32+n    4 CRC-32C (u32) over bytes [0, 32+n)
+/// </code></summary>
+internal static class RecordLayout
+{
+    public const int LengthOffset = 0;
+    public const int TypeOffset = 4;
+    public const int VersionOffset = 5;
+    public const int SequenceOffset = 8;
+    public const int TimestampOffset = 16;
+    public const int HeaderSize = 24;
+    public const int TrailerSize = 12;
+    public const byte FormatVersion = 1;
+
+    /// <summary>Total length of a command record: 220 bytes.</summary>
+    public const int CommandRecordLength = HeaderSize + CommandCodec.Size + TrailerSize;
+
+    /// <summary>Largest record any format version writes; readers reject longer length fields.</summary>
+    public const int MaxRecordLength = CommandRecordLength;
+}

@@ -1,0 +1,211 @@
+using System.Buffers.Binary;
+using Exchange.Journal.Encoding;
+using Exchange.Journal.Format;
+using Exchange.Journal.Storage;
+
+namespace Exchange.Journal;
+
+/// <summary>Reads the journal from its first segment to its end, verifying every segment header (magic,
+/// version, CRC, first sequence, link to the previous segment's chain hash) and every record (length, type,
+/// version, CRC-32C, consecutive sequence, chain hash). A torn tail at the end of the last segment ends the
+/// log quietly (see <see cref="End"/>); any other damage throws <see cref="JournalCorruptedException"/>.
+/// Reads nothing it is not asked to and never writes. Holds one whole segment in memory at a time
+/// (a reused buffer of the segment size). Not thread-safe.</summary>
+public sealed class JournalReader
+{
+    private readonly IJournalStorage _storage;
+    private readonly IReadOnlyList<string> _segments;
+    private readonly ChainHasher _hasher = new();
+    private byte[] _buffer = [];
+    private int _segmentIndex = -1;
+    private int _segmentLength;
+    private int _offset;
+    private bool _segmentDone = true;
+    private string? _lastSegment;
+    private long? _nextSequence;
+    private ulong _chain;
+    private TornTail? _tornTail;
+    private string? _incompleteSegment;
+
+    public JournalReader(IJournalStorage storage)
+    {
+        _storage = storage;
+        _segments = storage.ListSegments();
+    }
+
+    /// <summary>Records returned so far.</summary>
+    public long RecordCount { get; private set; }
+
+    /// <summary>Where the intact log ends; available once <see cref="TryReadNext"/> has returned false.</summary>
+    public JournalEnd End => IsFinished
+        ? new JournalEnd(_lastSegment, _offset, _nextSequence, _chain, _tornTail, _incompleteSegment)
+        : throw new InvalidOperationException("The reader has not reached the end of the journal yet");
+
+    public bool IsFinished { get; private set; }
+
+    /// <summary>Reads the next record; false at the end of the intact log.</summary>
+    /// <exception cref="JournalCorruptedException">Damage other than a torn tail.</exception>
+    public bool TryReadNext(out JournalRecord record)
+    {
+        record = default;
+        while (!IsFinished)
+        {
+            if (_segmentDone)
+            {
+                LoadNextSegment();
+                continue;
+            }
+            if (TryReadRecord(out record))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>All remaining records (allocates an enumerator: for tools and tests).</summary>
+    public IEnumerable<JournalRecord> ReadAll()
+    {
+        while (TryReadNext(out var record))
+        {
+            yield return record;
+        }
+    }
+
+    private void LoadNextSegment()
+    {
+        if (_segmentIndex + 1 >= _segments.Count)
+        {
+            IsFinished = true;
+            return;
+        }
+        _segmentIndex++;
+        string name = _segments[_segmentIndex];
+        bool isLast = _segmentIndex == _segments.Count - 1;
+        if (!SegmentName.TryParse(name, out long nameSequence))
+        {
+            throw new JournalCorruptedException(name, 0, "not a segment file name");
+        }
+        ReadWholeSegment(name);
+        var bytes = _buffer.AsSpan(0, _segmentLength);
+        if (!SegmentHeader.TryRead(bytes, out var header))
+        {
+            bool nothingElse = _segmentLength <= SegmentHeader.Size
+                || !bytes[SegmentHeader.Size..].ContainsAnyExcept((byte)0);
+            if (isLast && nothingElse)
+            {
+                // A crash while rolling: the new segment's header was not (fully) written and no record
+                // follows it, so nothing in it can have been acknowledged.
+                _incompleteSegment = name;
+                IsFinished = true;
+                return;
+            }
+            throw new JournalCorruptedException(name, 0, "damaged segment header");
+        }
+        if (header.FirstSequence != nameSequence)
+        {
+            throw new JournalCorruptedException(name, 16,
+                $"header first sequence {header.FirstSequence} does not match the file name");
+        }
+        if (_nextSequence is long expected)
+        {
+            if (header.FirstSequence != expected)
+            {
+                throw new JournalCorruptedException(_lastSegment!, _offset,
+                    $"segment ends after sequence {expected - 1} but the next segment {name} starts at {header.FirstSequence}");
+            }
+            if (header.PreviousChainHash != _chain)
+            {
+                throw new JournalCorruptedException(name, 24, "previous chain hash does not match the previous segment's last record");
+            }
+        }
+        else
+        {
+            // The oldest segment: its header says where the chain starts (0 for the very first segment).
+            _chain = header.PreviousChainHash;
+        }
+        _nextSequence = header.FirstSequence;
+        _lastSegment = name;
+        _offset = SegmentHeader.Size;
+        _segmentDone = false;
+    }
+
+    private void ReadWholeSegment(string name)
+    {
+        using var segment = _storage.Open(name);
+        long length = segment.Length;
+        if (length > int.MaxValue)
+        {
+            throw new JournalCorruptedException(name, 0, $"segment of {length} bytes is larger than any the writer creates");
+        }
+        if (_buffer.Length < length)
+        {
+            _buffer = new byte[length];
+        }
+        _segmentLength = segment.Read(0, _buffer.AsSpan(0, (int)length));
+    }
+
+    private bool TryReadRecord(out JournalRecord record)
+    {
+        record = default;
+        string name = _segments[_segmentIndex];
+        var remaining = _buffer.AsSpan(_offset, _segmentLength - _offset);
+        if (remaining.Length < sizeof(uint) || BinaryPrimitives.ReadUInt32LittleEndian(remaining) == 0)
+        {
+            if (remaining.ContainsAnyExcept((byte)0))
+            {
+                OnDamagedRecord(name, remaining);
+            }
+            _segmentDone = true;
+            return false;
+        }
+        if (!RecordFormat.IsIntact(remaining, out int length))
+        {
+            OnDamagedRecord(name, remaining);
+            _segmentDone = true;
+            return false;
+        }
+        // An intact record (good CRC) that does not continue the log is not a torn write: fail-stop.
+        long sequence = RecordFormat.Sequence(remaining);
+        long expected = _nextSequence!.Value;
+        if (sequence != expected)
+        {
+            throw new JournalCorruptedException(name, _offset, $"sequence gap: expected {expected}, found {sequence}");
+        }
+        var recordBytes = remaining[..length];
+        ulong chain = _hasher.Next(_chain, recordBytes[..(length - RecordLayout.TrailerSize)]);
+        if (chain != RecordFormat.StoredChainHash(recordBytes, length))
+        {
+            throw new JournalCorruptedException(name, _offset, $"chain hash mismatch at sequence {sequence}");
+        }
+        CommandCodec.Decode(recordBytes[RecordLayout.HeaderSize..], out var command);
+        record = new JournalRecord(sequence, RecordFormat.Timestamp(recordBytes), command);
+        _chain = chain;
+        _nextSequence = sequence + 1;
+        _offset += length;
+        RecordCount++;
+        return true;
+    }
+
+    // A record that is not intact ends the log only if it is the torn tail: in the last segment with no intact
+    // record anywhere after it. Otherwise acknowledged history behind it would be silently dropped.
+    private void OnDamagedRecord(string name, ReadOnlySpan<byte> remaining)
+    {
+        if (_segmentIndex != _segments.Count - 1)
+        {
+            throw new JournalCorruptedException(name, _offset, "damaged record in a segment that is not the last");
+        }
+        int end = remaining.LastIndexOfAnyExcept((byte)0) + 1;
+        for (int p = 1; p < end && p + RecordLayout.HeaderSize <= remaining.Length; p++)
+        {
+            if (BinaryPrimitives.ReadUInt32LittleEndian(remaining[p..]) == RecordLayout.CommandRecordLength
+                && RecordFormat.IsIntact(remaining[p..], out _))
+            {
+                throw new JournalCorruptedException(name, _offset,
+                    $"damaged record followed by an intact record at offset {_offset + p}");
+            }
+        }
+        _tornTail = new TornTail(name, _offset, end);
+        IsFinished = true;
+    }
+}

@@ -1,0 +1,83 @@
+namespace Exchange.Sequencing;
+
+/// <summary>Runs one consumer: waits on its barrier, hands every available slot to the handler in order (a batch
+/// at a time), then advances its own <see cref="Sequence"/> so producers and downstream consumers see progress.</summary>
+public sealed class BatchEventProcessor<T, THandler>
+    where T : struct
+    where THandler : IEventHandler<T>
+{
+    private readonly RingBuffer<T> _ring;
+    private readonly SequenceBarrier _barrier;
+    private THandler _handler;
+    private volatile bool _running;
+
+    public BatchEventProcessor(RingBuffer<T> ring, SequenceBarrier barrier, THandler handler)
+    {
+        _ring = ring;
+        _barrier = barrier;
+        _handler = handler;
+    }
+
+    /// <summary>The last sequence this consumer has finished with.</summary>
+    public Sequence Sequence { get; } = new();
+
+    public bool IsRunning => _running;
+
+    /// <summary>The exception that stopped the loop, if the handler threw. The failed slot's sequence is not
+    /// marked done, so nothing downstream treats it as processed.</summary>
+    public Exception? Fault { get; private set; }
+
+    /// <summary>Starts the loop on a new dedicated thread.</summary>
+    public Thread Start(string threadName)
+    {
+        var thread = new Thread(Run) { Name = threadName, IsBackground = true };
+        _running = true;
+        thread.Start();
+        return thread;
+    }
+
+    /// <summary>Stops the loop after the current batch.</summary>
+    public void Halt()
+    {
+        _running = false;
+        _barrier.Alert();
+    }
+
+    /// <summary>The consumer loop, on the calling thread, until <see cref="Halt"/>.</summary>
+    public void Run()
+    {
+        _running = true;
+        _barrier.ClearAlert();
+        long next = Sequence.Value + 1;
+        while (_running)
+        {
+            long available;
+            try
+            {
+                available = _barrier.WaitFor(next);
+            }
+            catch (AlertException)
+            {
+                break;
+            }
+            try
+            {
+                while (next <= available)
+                {
+                    _handler.OnEvent(ref _ring[next], next, next == available);
+                    next++;
+                }
+            }
+            catch (Exception e)
+            {
+                // Fail-stop: a consumer that cannot process a slot (e.g. the journal's disk failed) must not
+                // pretend it did. Everything before the failed slot is reported as done.
+                Fault = e;
+                Sequence.SetValue(next - 1);
+                _running = false;
+                break;
+            }
+            Sequence.SetValue(available);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Exchange.Journal;
+using Exchange.Sequencing;
+
+namespace Exchange.Server.Configuration;
+
+/// <summary>Everything `exchange serve` can be configured with. Every value has an embedded default, so the
+/// exchange runs with no file at all; `exchange.json` (see docs/configuration.md) overrides what it names.</summary>
+public sealed record ExchangeConfig
+{
+    /// <summary>Journal and snapshots live here.</summary>
+    public string DataDirectory { get; init; } = "data";
+
+    public DurabilityMode Durability { get; init; } = DurabilityMode.Fsync;
+
+    /// <summary>A snapshot is written after this many journaled commands (0 = only at shutdown).</summary>
+    public long SnapshotEveryCommands { get; init; } = 1_000_000;
+
+    public int InboundRingSize { get; init; } = 1 << 14;
+
+    public int OutboundRingSize { get; init; } = 1 << 16;
+
+    public WaitStrategyKind WaitStrategy { get; init; } = WaitStrategyKind.Blocking;
+
+    /// <summary>HTTP and WebSocket gateway (REST, market data, web UI).</summary>
+    public string HttpEndpoint { get; init; } = "127.0.0.1:8080";
+
+    /// <summary>FIX 4.4 acceptor; clients use TargetCompID <see cref="FixCompId"/>.</summary>
+    public string FixEndpoint { get; init; } = "127.0.0.1:9878";
+
+    public string FixCompId { get; init; } = "EXCHANGE";
+
+    /// <summary>Binary order entry (TCP).</summary>
+    public string BinaryOrderEntryEndpoint { get; init; } = "127.0.0.1:9001";
+
+    /// <summary>Binary market-data feed (UDP).</summary>
+    public string MarketDataFeedEndpoint { get; init; } = "127.0.0.1:9002";
+
+    public IReadOnlyList<AccountConfig> Accounts { get; init; } =
+    [
+        new("TRADER1", 1, "demo"),
+        new("TRADER2", 2, "demo"),
+    ];
+
+    public IReadOnlyList<InstrumentConfig> Instruments { get; init; } =
+    [
+        new("AAPL", "0.01", 1, ReferencePrice: "190.00"),
+        new("MSFT", "0.01", 1, ReferencePrice: "420.00"),
+        new("GOOG", "0.01", 1, ReferencePrice: "170.00"),
+        new("TSLA", "0.01", 1, ReferencePrice: "250.00"),
+    ];
+
+    /// <summary>Engine shards: each one a thread with its own journal. Instruments not listed go to shard 0.</summary>
+    public IReadOnlyList<ShardConfig> Shards { get; init; } = [new(0, [])];
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>The defaults overlaid with <paramref name="path"/> if it exists.</summary>
+    public static ExchangeConfig Load(string? path)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return new ExchangeConfig();
+        }
+        return JsonSerializer.Deserialize<ExchangeConfig>(File.ReadAllText(path), JsonOptions)
+            ?? throw new InvalidDataException($"{path}: empty configuration");
+    }
+}

@@ -1,0 +1,34 @@
+using Exchange.Core.Matching;
+using Exchange.Journal.Snapshots;
+using Exchange.Sequencing;
+
+namespace Exchange.Server.Pipeline;
+
+/// <summary>A shadow engine on its own thread, fed the same (durable) commands as the engine, that takes the
+/// periodic snapshots from its own copy of the state: the engine thread never pauses for a snapshot. The state
+/// is serialized on this thread and written to disk on a background task.</summary>
+public sealed class SnapshotStage(MatchingEngine shadow, SnapshotStore store, long journalBase, long everyCommands)
+    : IEventHandler<InboundSlot>
+{
+    private long _lastSnapshot = journalBase - 1;
+    private Task _writing = Task.CompletedTask;
+
+    /// <summary>Journal sequence of the newest snapshot written (or being written).</summary>
+    public long LastSnapshotSequence => Volatile.Read(ref _lastSnapshot);
+
+    public void OnEvent(ref InboundSlot data, long sequence, bool endOfBatch)
+    {
+        shadow.Process(in data.Command);
+        long journalSequence = sequence + journalBase;
+        if (everyCommands > 0 && journalSequence - _lastSnapshot >= everyCommands && _writing.IsCompleted)
+        {
+            var state = new MemoryStream();
+            shadow.WriteSnapshot(state);
+            Volatile.Write(ref _lastSnapshot, journalSequence);
+            _writing = Task.Run(() => store.Save(journalSequence, state.GetBuffer().AsSpan(0, (int)state.Length)));
+        }
+    }
+
+    /// <summary>Waits for a snapshot write in progress (shutdown).</summary>
+    public void WaitForWrites() => _writing.GetAwaiter().GetResult();
+}

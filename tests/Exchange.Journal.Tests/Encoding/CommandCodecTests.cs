@@ -1,0 +1,149 @@
+using Exchange.Core.Commands;
+using Exchange.Core.Domain;
+using Exchange.Journal.Encoding;
+
+namespace Exchange.Journal.Tests.Encoding;
+
+public class CommandCodecTests
+{
+    [Fact]
+    public void ShouldRoundTripVariedCommands()
+    {
+        var buffer = new byte[CommandCodec.Size];
+        for (long i = 1; i <= 1_000; i++)
+        {
+            var command = CommandSamples.For(i);
+            CommandCodec.Encode(in command, buffer);
+            CommandCodec.Decode(buffer, out var decoded);
+            Assert.Equal(command, decoded);
+        }
+    }
+
+    [Fact]
+    public void ShouldRoundTripMaximumValuesInEveryField()
+    {
+        var command = new Command
+        {
+            Type = (CommandType)255,
+            Side = (Side)255,
+            OrderType = (OrderType)255,
+            TimeInForce = (TimeInForce)255,
+            SelfTradePrevention = (SelfTradePrevention)255,
+            Flags = (OrderFlags)255,
+            Status = (TradingStatus)255,
+            Timestamp = long.MaxValue,
+            Account = long.MaxValue,
+            Symbol = Symbol.Parse(new string('~', Symbol.MaxLength)),
+            ClientId = ClientOrderId.Parse(new string('~', ClientOrderId.MaxLength)),
+            OrigClientId = ClientOrderId.Parse(new string('!', ClientOrderId.MaxLength)),
+            Price = long.MaxValue,
+            StopPrice = long.MaxValue,
+            Quantity = long.MaxValue,
+            DisplayQuantity = long.MaxValue,
+            ExpireTime = long.MaxValue,
+            TickSize = long.MaxValue,
+            LotSize = long.MaxValue,
+            MinQuantity = long.MaxValue,
+            MaxQuantity = long.MaxValue,
+            CollarBasisPoints = int.MaxValue,
+        };
+
+        Assert.Equal(command, RoundTrip(command));
+    }
+
+    [Fact]
+    public void ShouldRoundTripMinimumValuesInEveryField()
+    {
+        var command = new Command
+        {
+            Timestamp = long.MinValue,
+            Account = long.MinValue,
+            Price = long.MinValue,
+            StopPrice = long.MinValue,
+            Quantity = long.MinValue,
+            DisplayQuantity = long.MinValue,
+            ExpireTime = long.MinValue,
+            TickSize = long.MinValue,
+            LotSize = long.MinValue,
+            MinQuantity = long.MinValue,
+            MaxQuantity = long.MinValue,
+            CollarBasisPoints = int.MinValue,
+        };
+
+        Assert.Equal(command, RoundTrip(command));
+        Assert.Equal(default(Command), RoundTrip(default));
+    }
+
+    [Fact]
+    public void ShouldPutEachFieldAtItsDocumentedOffset()
+    {
+        var command = new Command
+        {
+            Type = CommandType.Replace,
+            Status = TradingStatus.Closed,
+            Timestamp = 0x0102030405060708,
+            Symbol = Symbol.Parse("XYZ"),
+            ClientId = ClientOrderId.Parse("C1"),
+            OrigClientId = ClientOrderId.Parse("O1"),
+            Price = 7,
+            MaxQuantity = 9,
+            CollarBasisPoints = -2,
+        };
+        var bytes = new byte[CommandCodec.Size];
+        CommandCodec.Encode(in command, bytes);
+
+        Assert.Equal((byte)CommandType.Replace, bytes[0]);
+        Assert.Equal((byte)TradingStatus.Closed, bytes[6]);
+        Assert.Equal(0x08, bytes[8]);
+        Assert.Equal(0x01, bytes[15]);
+        Assert.Equal((byte)'X', bytes[24]);
+        Assert.Equal((byte)'C', bytes[40]);
+        Assert.Equal((byte)'O', bytes[72]);
+        Assert.Equal(7, bytes[104]);
+        Assert.Equal(9, bytes[168]);
+        Assert.Equal([0xFE, 0xFF, 0xFF, 0xFF], bytes[176..180]);
+        Assert.Equal([0, 0, 0, 0], bytes[180..184]);
+    }
+
+    [Fact]
+    public void ShouldRefuseBuffersShorterThanTheEncodedSize()
+    {
+        var command = CommandSamples.For(1);
+        var shortBuffer = new byte[CommandCodec.Size - 1];
+
+        Assert.Throws<ArgumentException>(() => CommandCodec.Encode(in command, shortBuffer));
+        Assert.Throws<ArgumentException>(() => CommandCodec.Decode(shortBuffer, out _));
+    }
+
+    [Fact]
+    public void ShouldNotAllocateWhenEncodingOrDecoding()
+    {
+        var buffer = new byte[CommandCodec.Size];
+        var command = CommandSamples.For(42);
+        long checksum = 0;
+        for (int i = 0; i < 100; i++)
+        {
+            CommandCodec.Encode(in command, buffer);
+            CommandCodec.Decode(buffer, out var warm);
+            checksum += warm.Quantity;
+        }
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10_000; i++)
+        {
+            CommandCodec.Encode(in command, buffer);
+            CommandCodec.Decode(buffer, out var decoded);
+            checksum += decoded.Quantity;
+        }
+
+        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(checksum > 0);
+    }
+
+    private static Command RoundTrip(Command command)
+    {
+        var buffer = new byte[CommandCodec.Size];
+        CommandCodec.Encode(in command, buffer);
+        CommandCodec.Decode(buffer, out var decoded);
+        return decoded;
+    }
+}
