@@ -57,6 +57,10 @@ internal static class BenchCommand
             return 2;
         }
 
+        if (!EngineBuild.IsOptimized)
+        {
+            Console.Error.WriteLine("warning: Exchange.Core is a Debug build; measure a Release build (dotnet run -c Release, or ./exchange).");
+        }
         var results = new List<ScenarioResult>();
         foreach (var workload in workloads)
         {

@@ -39,6 +39,7 @@ internal static class ResultJsonWriter
         json.WriteNumber("gen1", r.Gen1);
         json.WriteNumber("gen2", r.Gen2);
 
+        json.WriteBoolean("optimizedBuild", EngineBuild.IsOptimized);
         json.WriteNumber("seed", r.Seed);
         json.WriteNumber("setupCommands", r.SetupCommands);
         json.WriteNumber("warmupCommands", r.WarmupCommands);
