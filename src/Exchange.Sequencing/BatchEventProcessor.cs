@@ -23,7 +23,7 @@ public sealed class BatchEventProcessor<T, THandler>
 
     public bool IsRunning => _running;
 
-    /// <summary>The exception that stopped the loop, if the handler threw. The failed slot's sequence is not
+    /// <summary>The exception that stopped the loop, if the handler threw. No slot of the failed batch is
     /// marked done, so nothing downstream treats it as processed.</summary>
     public Exception? Fault { get; private set; }
 
@@ -71,9 +71,9 @@ public sealed class BatchEventProcessor<T, THandler>
             catch (Exception e)
             {
                 // Fail-stop: a consumer that cannot process a slot (e.g. the journal's disk failed) must not
-                // pretend it did. Everything before the failed slot is reported as done.
+                // pretend it did. Nothing of the failed batch is reported as done: a handler may complete a batch's
+                // work only at its end (the journal's group commit), so earlier slots are not done either.
                 Fault = e;
-                Sequence.SetValue(next - 1);
                 _running = false;
                 break;
             }

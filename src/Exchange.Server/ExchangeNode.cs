@@ -83,7 +83,15 @@ public sealed class ExchangeNode : IDisposable
         node.Pipeline.Start();
         foreach (var instrument in missing)
         {
-            node.Client.SubmitAsync(ToCommand(instrument)).GetAwaiter().GetResult();
+            var declared = node.Client.SubmitAsync(ToCommand(instrument));
+            while (!declared.Wait(TimeSpan.FromMilliseconds(50)))
+            {
+                if (node.Pipeline.Fault is { } fault)
+                {
+                    node.Crash();
+                    throw new IOException("The exchange failed while declaring its instruments.", fault);
+                }
+            }
         }
         return node;
     }

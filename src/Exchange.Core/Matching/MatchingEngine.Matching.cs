@@ -183,6 +183,7 @@ public sealed partial class MatchingEngine
                 }
                 CancelOrder(maker, CancelReason.SelfTrade);
                 items[taker].Visible -= makerLeaves;
+                items[taker].Quantity -= makerLeaves; // total = filled + leaves stays true
                 ref var e = ref OrderEvent(EventType.Reduced, taker);
                 e.Quantity = makerLeaves;
                 e.DisplayQuantity = items[taker].Visible;
@@ -197,6 +198,7 @@ public sealed partial class MatchingEngine
         long fromHidden = Math.Min(o.Hidden, quantity);
         o.Hidden -= fromHidden;
         o.Visible -= quantity - fromHidden;
+        o.Quantity -= quantity; // total = filled + leaves stays true
         _levels.Items[o.Level].Visible -= quantity - fromHidden;
         ref var e = ref OrderEvent(EventType.Reduced, index);
         e.Quantity = quantity;
@@ -214,6 +216,7 @@ public sealed partial class MatchingEngine
         var opposite = book.OppositeOf(t.Side);
         bool buy = t.Side == Side.Buy;
         long needed = t.Visible;
+        int excluded = 0;
         for (int level = opposite.Best; level != 0; level = opposite.NextWorse(level))
         {
             long price = levels[level].Price;
@@ -231,6 +234,16 @@ public sealed partial class MatchingEngine
                     }
                     return false;
                 }
+                int partner = items[m].OcoPartner;
+                if (partner != 0)
+                {
+                    // Of an OCO pair only the leg met first can trade: its first trade cancels the other.
+                    if (IsExcluded(excluded, m))
+                    {
+                        continue;
+                    }
+                    AddExcluded(ref excluded, partner);
+                }
                 needed -= items[m].Visible + items[m].Hidden;
             }
             if (needed <= 0)
@@ -240,6 +253,20 @@ public sealed partial class MatchingEngine
         }
         return false;
     }
+
+    private bool IsExcluded(int count, int index)
+    {
+        for (int k = 0; k < count; k++)
+        {
+            if (_scratch[k].Index == index)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void AddExcluded(ref int count, int index) => AddScratch(ref count, index);
 
     /// <summary>The worst price a market order may trade at: the reference price moved by the collar,
     /// rounded to a tick towards the reference. No collar: unbounded.</summary>
