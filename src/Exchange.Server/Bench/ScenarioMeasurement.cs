@@ -104,7 +104,9 @@ internal static class ScenarioMeasurement
     }
 
     // The events are consumed by counting them, which keeps the call observable at almost no cost.
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    // The loops are called only a few times, so tiering would run them as on-stack-replacement code:
+    // compile them fully optimised up front instead (the engine itself tiers up normally during warmup).
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static long ReplayUntimed(MatchingEngine engine, Command[] commands, int from, int to)
     {
         long events = 0;
@@ -115,7 +117,7 @@ internal static class ScenarioMeasurement
         return events;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static long ReplayTimed(MatchingEngine engine, Command[] commands, int from, int to, LongHistogram histogram, out long maxTicks)
     {
         long events = 0;
