@@ -119,10 +119,11 @@ public sealed class JournalReader
                 throw new JournalCorruptedException(name, 24, "previous chain hash does not match the previous segment's last record");
             }
         }
-        else
+        else if (header.PreviousChainHash != 0)
         {
-            // The oldest segment: its header says where the chain starts (0 for the very first segment).
-            _chain = header.PreviousChainHash;
+            // Only the journal's first segment starts the chain from 0: older segments are missing. (Pruning
+            // segments covered by a snapshot will have to say so explicitly.)
+            throw new JournalCorruptedException(name, 24, "the oldest segment continues a chain whose earlier segments are missing");
         }
         _nextSequence = header.FirstSequence;
         _lastSegment = name;

@@ -26,7 +26,7 @@ public sealed class JournalWriter : IDisposable
     private int _bufferCount;
     private long _nextSequence;
     private ulong _chain;
-    private long _durableSequence;
+    private PaddedSequence _durableSequence;
     private bool _failed;
     private bool _disposed;
 
@@ -46,7 +46,7 @@ public sealed class JournalWriter : IDisposable
             _bufferFileOffset = end.AppendOffset;
         }
         // Recovery fdatasynced everything it kept, so all of it is durable.
-        _durableSequence = _nextSequence - 1;
+        _durableSequence.Value = _nextSequence - 1;
     }
 
     /// <summary>Recovers the journal in <paramref name="storage"/> (see <see cref="JournalRecovery"/>) and returns a
@@ -67,7 +67,7 @@ public sealed class JournalWriter : IDisposable
     /// <summary>The highest sequence known to be on disk per the <see cref="DurabilityMode"/>: every record up to
     /// and including it is durable. FirstSequence - 1 for an empty journal. Readable from any thread
     /// (a volatile read; the journal thread publishes it with a volatile write after the flush returns).</summary>
-    public long DurableSequence => Volatile.Read(ref _durableSequence);
+    public long DurableSequence => Volatile.Read(ref _durableSequence.Value);
 
     /// <summary>The sequence the next <see cref="Append"/> must carry.</summary>
     public long NextSequence => _nextSequence;
@@ -129,7 +129,7 @@ public sealed class JournalWriter : IDisposable
         }
         _bufferFileOffset += _bufferCount;
         _bufferCount = 0;
-        Volatile.Write(ref _durableSequence, _nextSequence - 1);
+        Volatile.Write(ref _durableSequence.Value, _nextSequence - 1);
     }
 
     /// <summary>Releases the open segment. Does not flush: call <see cref="Flush"/> first to keep buffered records.</summary>

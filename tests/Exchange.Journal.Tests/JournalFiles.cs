@@ -8,6 +8,9 @@ internal static class JournalFiles
 {
     public const int RecordLength = RecordLayout.CommandRecordLength;
 
+    /// <summary>Options with 64 KiB segments: tests read whole segments many times, 64 MiB ones would be slow.</summary>
+    public static readonly JournalOptions Small = new() { SegmentBytes = 64 * 1024 };
+
     /// <summary>Segment size that holds exactly <paramref name="records"/> records.</summary>
     public static long SegmentFor(int records) => SegmentHeader.Size + (long)RecordLength * records;
 
@@ -17,7 +20,7 @@ internal static class JournalFiles
     /// <summary>Appends sequences first..last (commands from <see cref="CommandSamples"/>) and flushes.</summary>
     public static void Write(IJournalStorage storage, long first, long last, JournalOptions? options = null)
     {
-        using var writer = JournalWriter.Open(storage, options);
+        using var writer = JournalWriter.Open(storage, options ?? Small);
         for (long s = first; s <= last; s++)
         {
             writer.Append(CommandSamples.For(s), s);

@@ -70,6 +70,17 @@ public class JournalWriterTests
     }
 
     [Fact]
+    public void ShouldReplayEveryRecordInOrderWhenOpened()
+    {
+        JournalFiles.Write(_storage, 1, 50);
+        var replayed = new List<long>();
+
+        using var writer = JournalWriter.Open(_storage, replay: r => replayed.Add(r.Sequence));
+
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), replayed);
+    }
+
+    [Fact]
     public void ShouldStartAnEmptyJournalAtTheConfiguredFirstSequence()
     {
         using var writer = JournalWriter.Open(_storage, new JournalOptions { FirstSequence = 1_000 });
@@ -190,28 +201,24 @@ public class JournalWriterTests
     [Fact]
     public void ShouldAllocateNothingPerAppendAndFlushInSteadyState()
     {
-        using var writer = JournalWriter.Open(_storage, new JournalOptions { SegmentBytes = 16L << 20 });
+        using var writer = JournalWriter.Open(_storage, new JournalOptions { SegmentBytes = 32L << 20 });
         var command = CommandSamples.For(1);
         long s = 1;
-        for (; s <= 1_000; s++)
-        {
-            writer.Append(in command, s);
-            if (s % 10 == 0)
-            {
-                writer.Flush();
-            }
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (; s <= 50_000; s++)
-        {
-            writer.Append(in command, s);
-            if (s % 10 == 0)
-            {
-                writer.Flush();
-            }
-        }
 
-        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = AllocationMeter.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 10_000; i++, s++)
+            {
+                writer.Append(in command, s);
+                if (s % 10 == 0)
+                {
+                    writer.Flush();
+                }
+            }
+        });
+
+        Assert.Equal(0L, allocated);
+        Assert.Equal(s - 1, writer.DurableSequence);
     }
 
     [Fact]

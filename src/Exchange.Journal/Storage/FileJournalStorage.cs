@@ -5,7 +5,7 @@ namespace Exchange.Journal.Storage;
 /// <summary>Segments as files in one directory. Creating a segment pre-allocates and zero-fills it
 /// (<c>fallocate</c> then a size change), then fdatasyncs so the size is durable.
 /// Limitation: the directory itself is not fsynced (.NET cannot open a directory handle); on ext4 and XFS
-/// the fsync of a new file also commits its directory entry.</summary>
+/// the fsync of a new file in practice also persists its directory entry (POSIX does not promise it).</summary>
 public sealed class FileJournalStorage : IJournalStorage
 {
     private readonly string _directory;

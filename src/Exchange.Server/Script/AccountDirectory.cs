@@ -19,6 +19,19 @@ internal sealed class AccountDirectory
         return id;
     }
 
+    /// <summary>Registers the exchange's configured accounts first, so their names get their configured ids.
+    /// The ids must be 1, 2, 3, … in order.</summary>
+    public void Preassign(IEnumerable<(string Name, long Id)> accounts)
+    {
+        foreach (var (name, id) in accounts)
+        {
+            if (IdOf(name) != id)
+            {
+                throw new ArgumentException($"Account {name} must have id {_names.Count} here (configured {id}).", nameof(accounts));
+            }
+        }
+    }
+
     /// <summary>The name behind <paramref name="id"/>; an id the console never issued is written as its number.</summary>
     public string NameOf(long id) =>
         id >= 1 && id <= _names.Count ? _names[(int)(id - 1)] : id.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -121,21 +121,18 @@ public class CommandCodecTests
         var buffer = new byte[CommandCodec.Size];
         var command = CommandSamples.For(42);
         long checksum = 0;
-        for (int i = 0; i < 100; i++)
-        {
-            CommandCodec.Encode(in command, buffer);
-            CommandCodec.Decode(buffer, out var warm);
-            checksum += warm.Quantity;
-        }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
-        {
-            CommandCodec.Encode(in command, buffer);
-            CommandCodec.Decode(buffer, out var decoded);
-            checksum += decoded.Quantity;
-        }
 
-        Assert.Equal(0L, GC.GetAllocatedBytesForCurrentThread() - before);
+        long allocated = AllocationMeter.SteadyStateBytes(() =>
+        {
+            for (int i = 0; i < 10_000; i++)
+            {
+                CommandCodec.Encode(in command, buffer);
+                CommandCodec.Decode(buffer, out var decoded);
+                checksum += decoded.Quantity;
+            }
+        });
+
+        Assert.Equal(0L, allocated);
         Assert.True(checksum > 0);
     }
 

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Exchange.Core.Domain;
+using Exchange.Server.Configuration;
+
+namespace Exchange.Server.Serve;
+
+/// <summary>`exchange serve`: runs the exchange on the embedded defaults (or exchange.json) until SIGINT/SIGTERM,
+/// then shuts down cleanly: drain, final fsync, snapshot.</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string?>("--data") { Description = "Data directory (journal, snapshots). Default: ./data" };
+        var config = new Option<string?>("--config") { Description = "Configuration file. Default: ./exchange.json if it exists." };
+        var stdin = new Option<bool>("--stdin")
+        {
+            Description = "Also read commands as JSON lines from stdin and write their events to stdout once durable; exit at end of input.",
+        };
+        var command = new Command("serve", "Run the exchange (durable: journal + snapshots). Configuration: docs/configuration.md.")
+        {
+            data, config, stdin,
+        };
+        command.SetAction(parseResult => Run(parseResult.GetValue(data), parseResult.GetValue(config), parseResult.GetValue(stdin)));
+        return command;
+    }
+
+    private static int Run(string? dataDirectory, string? configPath, bool useStdin)
+    {
+        var log = Console.Error;
+        ExchangeConfig config;
+        try
+        {
+            config = ExchangeConfig.Load(configPath ?? "exchange.json");
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidDataException or IOException)
+        {
+            log.WriteLine($"exchange: cannot read the configuration: {e.Message}");
+            return 2;
+        }
+        if (dataDirectory is not null)
+        {
+            config = config with { DataDirectory = dataDirectory };
+        }
+
+        var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
+        var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
+        using var node = ExchangeNode.Start(config, session is null ? [] : [session]);
+        var r = node.Recovery;
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"exchange: data {Path.GetFullPath(config.DataDirectory)}; recovered in {r.Duration.TotalMilliseconds:F0} ms: snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
+        log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", node.Pipeline.Engine.Instruments.Select(i => i.Symbol))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
+        log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
+
+        using var stop = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stop.Cancel(); });
+        if (session is not null)
+        {
+            session.Pipeline = node.Pipeline;
+            var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+            using var input = new StreamReader(Console.OpenStandardInput(), utf8);
+            using var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
+            session.Run(input, output, stop.Token);
+        }
+        else
+        {
+            stop.Token.WaitHandle.WaitOne();
+        }
+        log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
+        node.Stop();
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"exchange: stopped at sequence {node.Pipeline.LastJournalSequence}, digest {node.Pipeline.Engine.ComputeStateDigest():x16}"));
+        return node.Pipeline.Fault is null ? 0 : 1;
+    }
+}
