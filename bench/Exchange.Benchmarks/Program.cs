@@ -1,1 +1,4 @@
-public static class P { public static void Main() { } }
+using BenchmarkDotNet.Running;
+
+// Micro-benchmarks of engine book operations; pick with --filter (see bench/README.md).
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

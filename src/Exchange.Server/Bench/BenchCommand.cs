@@ -2,13 +2,85 @@ using System.CommandLine;
 
 namespace Exchange.Server.Bench;
 
-/// <summary>`exchange bench`: in-process engine throughput and latency on seeded workloads.</summary>
+/// <summary>`exchange bench`: in-process engine throughput and latency on seeded workloads (docs/benchmarks.md).</summary>
 internal static class BenchCommand
 {
     public static Command Create()
     {
-        var command = new Command("bench", "Benchmark the matching engine in-process.");
-        command.SetAction(_ => 1);
+        var scenario = new Option<string>("--scenario")
+        {
+            Description = "Workload: " + string.Join('|', ScenarioCatalog.Names) + "|" + ScenarioCatalog.All + ".",
+            DefaultValueFactory = _ => "standard",
+        };
+        scenario.AcceptOnlyFromAmong([.. ScenarioCatalog.Names, ScenarioCatalog.All]);
+        var json = new Option<bool>("--json") { Description = "Print JSON (an object per scenario; an array for 'all') instead of a table." };
+        var commands = new Option<int>("--commands")
+        {
+            Description = "Measured commands per run.",
+            DefaultValueFactory = _ => 5_000_000,
+        };
+        var warmup = new Option<int>("--warmup")
+        {
+            Description = "Steady-state commands replayed unmeasured before the measured ones (JIT tiering, caches).",
+            DefaultValueFactory = _ => 1_000_000,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the workload generator: same seed, same command stream.",
+            DefaultValueFactory = _ => 1,
+        };
+
+        var command = new Command("bench", "Benchmark the matching engine in-process on a seeded workload.")
+        {
+            scenario, json, commands, warmup, seed,
+        };
+        command.SetAction(parseResult => Run(
+            parseResult.GetValue(scenario)!,
+            parseResult.GetValue(json),
+            parseResult.GetValue(commands),
+            parseResult.GetValue(warmup),
+            parseResult.GetValue(seed)));
         return command;
+    }
+
+    private static int Run(string scenario, bool json, int commands, int warmup, int seed)
+    {
+        if (commands <= 0 || warmup < 0)
+        {
+            Console.Error.WriteLine("--commands must be positive and --warmup not negative.");
+            return 2;
+        }
+        var workloads = ScenarioCatalog.Select(scenario);
+        if (workloads is null)
+        {
+            Console.Error.WriteLine($"Unknown scenario '{scenario}'.");
+            return 2;
+        }
+
+        if (!EngineBuild.IsOptimized)
+        {
+            Console.Error.WriteLine("warning: Exchange.Core is a Debug build; measure a Release build (dotnet run -c Release, or ./exchange).");
+        }
+        var results = new List<ScenarioResult>();
+        foreach (var workload in workloads)
+        {
+            // Progress goes to stderr so that stdout stays pure JSON with --json.
+            Console.Error.WriteLine($"{workload.Name}: generating {warmup:N0} warmup + {commands:N0} measured commands (seed {seed})...");
+            var generated = workload.Generate(warmup, commands, seed);
+            Console.Error.WriteLine($"{workload.Name}: measuring...");
+            results.Add(ScenarioMeasurement.Measure(generated));
+        }
+
+        if (json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ResultJsonWriter.Write(stdout, results, asArray: scenario == ScenarioCatalog.All);
+            stdout.WriteByte((byte)'\n');
+        }
+        else
+        {
+            ResultTableWriter.Write(Console.Out, results);
+        }
+        return 0;
     }
 }

@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Exchange.Server.Bench;
+
+namespace Exchange.Server.Tests.Bench;
+
+public class BenchCommandTests
+{
+    private static ParseResult Parse(string arguments) =>
+        new RootCommand { BenchCommand.Create() }.Parse("bench " + arguments);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("--scenario standard --json")]
+    [InlineData("--scenario all --commands 1000 --warmup 0 --seed 9")]
+    [InlineData("--scenario deep")]
+    public void ShouldAcceptTheDocumentedOptions(string arguments)
+    {
+        Assert.Empty(Parse(arguments).Errors);
+    }
+
+    [Theory]
+    [InlineData("--scenario nosuch")]
+    [InlineData("--commands many")]
+    public void ShouldRefuseUnknownScenariosAndNonNumbers(string arguments)
+    {
+        Assert.NotEmpty(Parse(arguments).Errors);
+    }
+
+    [Fact]
+    public void ShouldRunEveryScenarioNameTheOptionAccepts()
+    {
+        foreach (string name in ScenarioCatalog.Names)
+        {
+            var workloads = ScenarioCatalog.Select(name);
+            Assert.NotNull(workloads);
+            Assert.Equal(name, Assert.Single(workloads).Name);
+        }
+        Assert.Equal(ScenarioCatalog.Names, ScenarioCatalog.Select(ScenarioCatalog.All)!.Select(w => w.Name));
+    }
+}
