@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Exchange.Server.Bench;
+using Exchange.Server.Bench.Durable;
 using Exchange.Server.Replay;
 using Exchange.Server.Script;
 using Exchange.Server.Serve;
@@ -11,5 +12,6 @@ var root = new RootCommand("An exchange: matching engine and the platform around
     ReplayCommand.Create(),
     ScriptCommand.Create(),
     BenchCommand.Create(),
+    DurableBenchCommand.Create(),
 };
 return root.Parse(args).Invoke();

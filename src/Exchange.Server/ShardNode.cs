@@ -18,7 +18,7 @@ public sealed class ShardNode : IDisposable
     private readonly SnapshotStore _snapshots;
     private bool _stopped;
 
-    private ShardNode(int id, ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine,
+    private ShardNode(int id, ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine, MatchingEngine? shadow,
         RecoveryReport recovery, IReadOnlyList<IEventListener> listeners, IClock? clock)
     {
         Id = id;
@@ -26,7 +26,6 @@ public sealed class ShardNode : IDisposable
         _snapshots = snapshots;
         Recovery = recovery;
         Client = new InProcessClient(sessionId: 0);
-        var shadow = Copy(engine);
         var pipelineOptions = new PipelineOptions
         {
             InboundRingSize = config.InboundRingSize,
@@ -54,9 +53,16 @@ public sealed class ShardNode : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
+        // The shadow engine (periodic snapshots) starts from the same snapshot: both load in parallel.
+        bool snapshotting = config.SnapshotEveryCommands > 0;
+        var shadowLoad = snapshotting ? Task.Run(() => snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s))) : null;
         var loaded = snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s));
         var engine = loaded?.State ?? new MatchingEngine();
         long snapshotSequence = loaded?.Sequence ?? 0;
+        var shadowLoaded = shadowLoad?.GetAwaiter().GetResult();
+        MatchingEngine? shadow = snapshotting
+            ? (shadowLoaded?.Sequence == snapshotSequence ? shadowLoaded.Value.State : loaded is null ? new MatchingEngine() : Copy(engine))
+            : null;
 
         long replayed = 0;
         storage ??= new FileJournalStorage(Path.Combine(directory, "journal"));
@@ -66,6 +72,7 @@ public sealed class ShardNode : IDisposable
             {
                 var command = record.Command;
                 engine.Process(in command);
+                shadow?.Process(in command);
                 replayed++;
             }
         });
@@ -78,7 +85,7 @@ public sealed class ShardNode : IDisposable
         }
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
             engine.LiveOrderCount, engine.ComputeStateDigest(), started.Elapsed);
-        var node = new ShardNode(id, config, journal, snapshots, engine, report, listeners, clock);
+        var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, listeners, clock);
         node.Pipeline.Start();
         return node;
     }

@@ -22,7 +22,7 @@ public sealed partial class MatchingEngine
     private void WriteSnapshotBody(Stream stream)
     {
         var writer = new EngineSnapshotWriter(stream);
-        writer.WriteHeader(Sequence, _lastOrderId, _lastTradeId, _instruments.Count);
+        writer.WriteHeader(Sequence, _lastOrderId, _lastTradeId, _instruments.Count, _orders.Count);
         foreach (var instrument in _instruments)
         {
             writer.WriteInstrument(instrument);
@@ -69,36 +69,41 @@ public sealed partial class MatchingEngine
         }
     }
 
-    /// <summary>Builds an engine from a snapshot written by <see cref="WriteSnapshot"/>. Throws
-    /// <see cref="InvalidDataException"/> if the snapshot is damaged or its digest does not match the rebuilt state.</summary>
+    /// <summary>Builds an engine from a snapshot written by <see cref="WriteSnapshot"/>, its pools sized for the
+    /// snapshot's orders (at least <paramref name="options"/>). Throws <see cref="InvalidDataException"/> if the
+    /// snapshot is damaged or its digest does not match the rebuilt state.</summary>
     public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options = null)
     {
         var copy = new MemoryStream();
         stream.CopyTo(copy);
-        var bytes = copy.GetBuffer().AsSpan(0, (int)copy.Length);
+        byte[] buffer = copy.GetBuffer();
+        int length = (int)copy.Length;
+        var bytes = buffer.AsSpan(0, length);
         if (bytes.Length < 8 || BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]) != XxHash64.HashToUInt64(bytes[..^8]))
         {
             throw new InvalidDataException("Snapshot checksum mismatch (truncated or damaged).");
         }
-        var engine = new MatchingEngine(options);
         try
         {
-            engine.Restore(new EngineSnapshotReader(new MemoryStream(copy.GetBuffer(), 0, bytes.Length - 8)));
+            var reader = new EngineSnapshotReader(buffer, length - 8);
+            var header = reader.ReadHeader();
+            options ??= new EngineOptions();
+            var engine = new MatchingEngine(options with { OrderCapacity = Math.Max(options.OrderCapacity, header.Orders + header.Orders / 4 + 16) });
+            engine.Restore(reader, header);
+            return engine;
         }
         catch (Exception e) when (e is not InvalidDataException)
         {
             throw new InvalidDataException("Snapshot is damaged.", e);
         }
-        return engine;
     }
 
-    private void Restore(EngineSnapshotReader reader)
+    private void Restore(EngineSnapshotReader reader, (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) header)
     {
-        var (sequence, lastOrderId, lastTradeId, instrumentCount) = reader.ReadHeader();
-        Sequence = sequence;
-        _lastOrderId = lastOrderId;
-        _lastTradeId = lastTradeId;
-        for (int n = 0; n < instrumentCount; n++)
+        Sequence = header.Sequence;
+        _lastOrderId = header.LastOrderId;
+        _lastTradeId = header.LastTradeId;
+        for (int n = 0; n < header.Instruments; n++)
         {
             var instrument = reader.ReadInstrument(_instruments.Count);
             _instrumentBySymbol.Add(instrument.Symbol, instrument.Id);
@@ -106,19 +111,31 @@ public sealed partial class MatchingEngine
             _books.Add(new OrderBook(instrument, _levels));
         }
 
-        var byId = new Dictionary<long, int>();
-        var partners = new List<(int Index, long PartnerId)>();
+        // Orders were written in ascending order id and are allocated in that order, so an order id maps to its
+        // slot by binary search over this array: no million-entry dictionary.
         int count = reader.ReadCount();
+        if (count != header.Orders)
+        {
+            throw new InvalidDataException("Snapshot order count mismatch.");
+        }
+        var ids = new long[count];
+        var slots = new int[count];
+        var partners = new List<(int Index, long PartnerId)>();
         for (int n = 0; n < count; n++)
         {
-            var (entry, clientId, partnerId) = reader.ReadOrder(instrumentCount);
+            reader.ReadOrder(header.Instruments, out var entry, out var clientId, out long partnerId);
+            if (n > 0 && entry.OrderId <= ids[n - 1])
+            {
+                throw new InvalidDataException("Snapshot orders out of order.");
+            }
             int index = _orders.Allocate();
             bool expires = entry.ExpiryHeapIndex >= 0;
             entry.ExpiryHeapIndex = -1;
             _orders.Items[index] = entry;
             _orders.ClientIds[index] = clientId;
             Register(index, _books[entry.Instrument]);
-            byId.Add(entry.OrderId, index);
+            ids[n] = entry.OrderId;
+            slots[n] = index;
             if (partnerId != 0)
             {
                 partners.Add((index, partnerId));
@@ -128,18 +145,21 @@ public sealed partial class MatchingEngine
                 _expiries.Add(index);
             }
         }
+        int SlotOf(long orderId)
+        {
+            int i = Array.BinarySearch(ids, orderId);
+            return i >= 0 ? slots[i] : throw new InvalidDataException($"Order {orderId} missing from snapshot.");
+        }
         foreach (var (index, partnerId) in partners)
         {
-            _orders.Items[index].OcoPartner = byId.TryGetValue(partnerId, out int partner)
-                ? partner
-                : throw new InvalidDataException($"OCO partner {partnerId} missing from snapshot.");
+            _orders.Items[index].OcoPartner = SlotOf(partnerId);
         }
         foreach (var book in _books)
         {
-            RestoreQueues(reader, book.Bids, byId);
-            RestoreQueues(reader, book.Asks, byId);
-            RestoreQueues(reader, book.BuyStops, byId);
-            RestoreQueues(reader, book.SellStops, byId);
+            RestoreQueues(reader, book.Bids, SlotOf);
+            RestoreQueues(reader, book.Asks, SlotOf);
+            RestoreQueues(reader, book.BuyStops, SlotOf);
+            RestoreQueues(reader, book.SellStops, SlotOf);
         }
         if (reader.ReadTrailer() != ComputeStateDigest())
         {
@@ -147,20 +167,23 @@ public sealed partial class MatchingEngine
         }
     }
 
-    private void RestoreQueues(EngineSnapshotReader reader, BookSide side, Dictionary<long, int> byId)
+    private void RestoreQueues(EngineSnapshotReader reader, BookSide side, Func<long, int> slotOf)
     {
         int levels = reader.ReadCount();
+        int previous = 0;
         for (int l = 0; l < levels; l++)
         {
             var (price, orders) = reader.ReadLevel();
             for (int k = 0; k < orders; k++)
             {
-                long id = reader.ReadOrderId();
-                if (!byId.TryGetValue(id, out int index) || _orders.Items[index].Level != 0)
+                int index = slotOf(reader.ReadOrderId());
+                if (_orders.Items[index].Level != 0)
                 {
-                    throw new InvalidDataException($"Queued order {id} missing from snapshot or queued twice.");
+                    throw new InvalidDataException($"Order {_orders.Items[index].OrderId} queued twice in snapshot.");
                 }
-                Enqueue(side, index, price);
+                // Levels come best first: the previous one is the new one's neighbour (O(1) insert).
+                Enqueue(side, index, price, previous);
+                previous = _orders.Items[index].Level;
             }
         }
     }

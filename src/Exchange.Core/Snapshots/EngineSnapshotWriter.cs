@@ -14,13 +14,14 @@ internal sealed class EngineSnapshotWriter(Stream stream)
 
     private readonly BinaryWriter _writer = new(stream, Encoding.ASCII, leaveOpen: true);
 
-    public void WriteHeader(long sequence, long lastOrderId, long lastTradeId, int instruments)
+    public void WriteHeader(long sequence, long lastOrderId, long lastTradeId, int instruments, int orders)
     {
         _writer.Write(Magic);
         _writer.Write(sequence);
         _writer.Write(lastOrderId);
         _writer.Write(lastTradeId);
         _writer.Write(instruments);
+        _writer.Write(orders); // lets a reader size the engine's pools before restoring
     }
 
     public void WriteInstrument(Instrument instrument)

@@ -41,14 +41,14 @@ public sealed class ExchangePipeline : IDisposable
 
         // 4. Journal thread: appends every command, group-commits per batch; its sequence is the durable sequence.
         //    Without a journal a command counts as durable once the engine has it (nothing survives a restart).
-        var durable = _engineProcessor.Sequence;
+        var durable = new DurabilityGate(_engineProcessor.Sequence);
         if (persistence is not null)
         {
             _journalBase = persistence.Journal.NextSequence;
+            durable = new DurabilityGate(persistence.Journal, _journalBase);
             _journalProcessor = new BatchEventProcessor<InboundSlot, JournalStage>(_inbound, _inbound.NewBarrier(),
-                new JournalStage(persistence.Journal, _journalBase));
+                new JournalStage(persistence.Journal, _journalBase, durable));
             _inbound.AddGatingSequences(_journalProcessor.Sequence);
-            durable = _journalProcessor.Sequence;
 
             // 5. Snapshot thread: a shadow engine, behind the journal, snapshots its own copy of the state.
             if (persistence.Snapshots is not null && persistence.Shadow is not null)

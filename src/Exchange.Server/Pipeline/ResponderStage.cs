@@ -3,12 +3,22 @@ using Exchange.Sequencing;
 namespace Exchange.Server.Pipeline;
 
 /// <summary>The responder thread's handler: releases each event only after the command that caused it is
-/// durable (the durable sequence has reached it), then hands it to the listeners (sessions, market data).
-/// This is where "durable before acknowledged" is enforced.</summary>
-public sealed class ResponderStage(Sequence durable, IReadOnlyList<IEventListener> listeners) : IEventHandler<OutboundSlot>
+/// durable (the <see cref="DurabilityGate"/> has passed it), then hands it to the listeners (sessions, market
+/// data). This is where "durable before acknowledged" is enforced.</summary>
+public sealed class ResponderStage : IEventHandler<OutboundSlot>
 {
+    private readonly DurabilityGate _durable;
+    private readonly IReadOnlyList<IEventListener> _listeners;
+    private readonly Func<bool> _isHalted;
     private long _knownDurable = Sequence.InitialValue;
     private volatile bool _halted;
+
+    public ResponderStage(DurabilityGate durable, IReadOnlyList<IEventListener> listeners)
+    {
+        _durable = durable;
+        _listeners = listeners;
+        _isHalted = () => _halted;
+    }
 
     /// <summary>Stops waiting for durability (shutdown after a fault): events not yet durable are never released.</summary>
     public void Halt() => _halted = true;
@@ -17,17 +27,13 @@ public sealed class ResponderStage(Sequence durable, IReadOnlyList<IEventListene
     {
         if (data.CommandSequence > _knownDurable)
         {
-            var spin = new SpinWait();
-            while ((_knownDurable = durable.Value) < data.CommandSequence)
+            _knownDurable = _durable.WaitFor(data.CommandSequence, _isHalted);
+            if (_knownDurable < data.CommandSequence)
             {
-                if (_halted)
-                {
-                    return;
-                }
-                spin.SpinOnce();
+                return; // halted: never release what is not durable
             }
         }
-        foreach (var listener in listeners)
+        foreach (var listener in _listeners)
         {
             listener.OnEvent(in data);
         }

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Exchange.Journal;
+
+namespace Exchange.Server.Bench.Durable;
+
+/// <summary>`exchange bench-durable`: the journal, the durable pipeline and recovery on this machine's disk
+/// (docs/benchmarks.md, "Durable pipeline").</summary>
+internal static class DurableBenchCommand
+{
+    public static Command Create()
+    {
+        var directory = new Option<string?>("--dir") { Description = "Where to write (on the disk to measure). Default: a new folder under the temp directory, deleted afterwards." };
+        var commands = new Option<int>("--commands") { Description = "Measured commands per pipeline run.", DefaultValueFactory = _ => 2_000_000 };
+        var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json };
+        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(string? directory, int commands, bool json)
+    {
+        bool temporary = directory is null;
+        directory ??= Path.Combine(Path.GetTempPath(), "exchange-bench-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        var results = new List<DurableFigures>();
+        void Add(DurableFigures f)
+        {
+            results.Add(f);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{f.Name,-28} {f.Count,12:N0} {f.PerSecond,14:N0}/s {f.MegabytesPerSecond,8:F1} MB/s  p50 {f.P50Ns / 1000.0,9:F1} µs  p99 {f.P99Ns / 1000.0,9:F1} µs  p99.9 {f.P999Ns / 1000.0,9:F1} µs  max {f.MaxNs / 1000.0,9:F1} µs  {f.Note}"));
+        }
+        try
+        {
+            foreach (var f in JournalBenchmark.Run(directory, TimeSpan.FromSeconds(2)))
+            {
+                Add(f);
+            }
+            string pipelineDirectory = Path.Combine(directory, "pipeline-fsync-max");
+            Add(PipelineBenchmark.Run(pipelineDirectory, commands, DurabilityMode.Fsync, 0, seed: 1));
+            Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-none-max"), commands, DurabilityMode.None, 0, seed: 1));
+            Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-fsync-100k"), Math.Min(commands, 1_000_000), DurabilityMode.Fsync, 100_000, seed: 1));
+            foreach (var f in RecoveryBenchmark.Run(pipelineDirectory, Path.Combine(directory, "recovery"), seed: 1))
+            {
+                Add(f);
+            }
+        }
+        finally
+        {
+            if (temporary)
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        if (json)
+        {
+            Console.WriteLine(JsonSerializer.Serialize(results, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
+        }
+        return 0;
+    }
+}

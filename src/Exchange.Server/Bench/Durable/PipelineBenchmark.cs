@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Exchange.Journal;
+using Exchange.Server.Configuration;
+
+namespace Exchange.Server.Bench.Durable;
+
+/// <summary>The whole durable pipeline in process: one producer thread submits the `standard` workload, the
+/// engine and the journal (group commit, fdatasync in <see cref="DurabilityMode.Fsync"/>) run on their own
+/// threads, and a listener timestamps each acknowledgement (released only once durable). Either as fast as
+/// possible, or paced at a fixed rate with latency measured from the intended send time (so a stall is not
+/// hidden by the producer waiting: coordinated omission corrected).</summary>
+internal static class PipelineBenchmark
+{
+    public static DurableFigures Run(string directory, int commands, DurabilityMode durability, int ratePerSecond, int seed)
+    {
+        var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
+        var all = generated.Commands;
+        var recorder = new AckRecorder(all.Length);
+        var config = new ExchangeConfig
+        {
+            DataDirectory = directory,
+            Durability = durability,
+            Instruments = [],
+        };
+        using var node = ExchangeNode.Start(config, [recorder]);
+        var pipeline = node.Shards[0].Pipeline;
+
+        // Set-up and warm-up, unmeasured.
+        int measuredStart = generated.MeasuredStart;
+        for (int i = 0; i < measuredStart; i++)
+        {
+            Submit(pipeline, all, i);
+        }
+        WaitForAcks(recorder, measuredStart);
+
+        var submitted = new long[all.Length];
+        long start = Stopwatch.GetTimestamp();
+        double ticksPerCommand = ratePerSecond > 0 ? (double)Stopwatch.Frequency / ratePerSecond : 0;
+        for (int i = measuredStart; i < all.Length; i++)
+        {
+            if (ratePerSecond > 0)
+            {
+                long intended = start + (long)((i - measuredStart) * ticksPerCommand);
+                while (Stopwatch.GetTimestamp() < intended)
+                {
+                    Thread.SpinWait(10);
+                }
+                submitted[i] = intended;
+            }
+            else
+            {
+                submitted[i] = Stopwatch.GetTimestamp();
+            }
+            Submit(pipeline, all, i);
+        }
+        WaitForAcks(recorder, all.Length);
+        long end = recorder.AckTimestamps.AsSpan(measuredStart).ToArray().Max();
+
+        var latency = DurableFigures.NewHistogram();
+        for (int i = measuredStart; i < all.Length; i++)
+        {
+            long ns = (long)((recorder.AckTimestamps[i] - submitted[i]) * 1e9 / Stopwatch.Frequency);
+            latency.RecordValue(Math.Max(1, ns));
+        }
+        node.Stop();
+        double seconds = (end - start) / (double)Stopwatch.Frequency;
+        string name = $"pipeline {durability.ToString().ToLowerInvariant()} " + (ratePerSecond > 0 ? $"at {ratePerSecond:N0}/s" : "max");
+        return DurableFigures.From(name, commands, seconds, commands * (double)JournalBenchmark.RecordBytes / 1e6, latency,
+            "latency = submit (or intended send) → acknowledgement after durable");
+    }
+
+    private static void Submit(Pipeline.ExchangePipeline pipeline, Core.Commands.Command[] all, int i)
+    {
+        var spin = new SpinWait();
+        while (!pipeline.TrySubmit(in all[i], AckRecorder.Session, i, out _))
+        {
+            spin.SpinOnce(sleep1Threshold: -1); // back-pressure: the ring is full
+        }
+    }
+
+    private static void WaitForAcks(AckRecorder recorder, long count)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (recorder.Acknowledged < count)
+        {
+            if (deadline.Elapsed > TimeSpan.FromMinutes(5))
+            {
+                throw new TimeoutException($"only {recorder.Acknowledged} of {count} commands acknowledged");
+            }
+            Thread.Sleep(1);
+        }
+    }
+}

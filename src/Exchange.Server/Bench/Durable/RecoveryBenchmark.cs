@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Exchange.Server.Configuration;
+using Exchange.Server.Replay;
+
+namespace Exchange.Server.Bench.Durable;
+
+/// <summary>Recovery: the journal replay rate (a full verified replay of a shard's journal), and restarting an
+/// exchange holding 1M resting orders, from a final snapshot (clean stop) and from a periodic snapshot plus
+/// the journal tail after it (crash).</summary>
+internal static class RecoveryBenchmark
+{
+    public static IEnumerable<DurableFigures> Run(string pipelineDirectory, string directory, int seed)
+    {
+        var empty = DurableFigures.NewHistogram();
+        var replay = JournalVerifier.Verify(ExchangeNode.ShardDirectory(pipelineDirectory, 0));
+        yield return DurableFigures.From("journal replay (verified)", replay.Records, replay.Duration.TotalSeconds,
+            replay.Records * (double)JournalBenchmark.RecordBytes / 1e6, empty, $"{replay.LiveOrders:N0} live orders at the end");
+
+        // 1M resting orders, then 100k standard commands after the last periodic snapshot.
+        var generated = new DeepWorkload().Generate(warmupCommands: 0, measuredCommands: 100_000, seed);
+        var config = new ExchangeConfig { DataDirectory = directory, Instruments = [], SnapshotEveryCommands = generated.MeasuredStart };
+        var recorder = new AckRecorder(generated.Commands.Length);
+        var node = ExchangeNode.Start(config, [recorder]);
+        var pipeline = node.Shards[0].Pipeline;
+        for (int i = 0; i < generated.Commands.Length; i++)
+        {
+            var spin = new SpinWait();
+            while (!pipeline.TrySubmit(in generated.Commands[i], AckRecorder.Session, i, out _))
+            {
+                spin.SpinOnce(sleep1Threshold: -1);
+            }
+        }
+        while (recorder.Acknowledged < generated.Commands.Length)
+        {
+            Thread.Sleep(1);
+        }
+        // Let the shadow engine finish its periodic snapshot (it runs behind the journal), then crash.
+        var store = new Journal.Snapshots.SnapshotStore(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "snapshots"));
+        var waited = Stopwatch.StartNew();
+        while (store.List().Count == 0 && waited.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(10);
+        }
+        int liveOrders = 0;
+        node.Crash(); // no final snapshot: recovery = the periodic snapshot + the journal tail
+        var watch = Stopwatch.StartNew();
+        using (var restarted = ExchangeNode.Start(config))
+        {
+            watch.Stop();
+            var r = restarted.Recovery;
+            liveOrders = r.LiveOrders;
+            yield return DurableFigures.From("restart after crash", r.ReplayedRecords, watch.Elapsed.TotalSeconds, 0, empty,
+                $"{r.LiveOrders:N0} resting orders: snapshot at {r.SnapshotSequence:N0} + {r.ReplayedRecords:N0} journal records, {watch.Elapsed.TotalMilliseconds:F0} ms");
+            restarted.Stop(); // final snapshot
+        }
+        watch.Restart();
+        using (var again = ExchangeNode.Start(config))
+        {
+            watch.Stop();
+            var r = again.Recovery;
+            yield return DurableFigures.From("restart after clean stop", liveOrders, watch.Elapsed.TotalSeconds, 0, empty,
+                $"{r.LiveOrders:N0} resting orders from the final snapshot, {r.ReplayedRecords:N0} records replayed, {watch.Elapsed.TotalMilliseconds:F0} ms");
+        }
+    }
+}
