@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-using System.IO.Hashing;
 using Exchange.Core.Domain;
 
 namespace Exchange.Core.Matching;
@@ -59,73 +57,57 @@ public sealed partial class MatchingEngine
     /// field. Equal digests ⇔ (with overwhelming probability) equal states.</summary>
     public ulong ComputeStateDigest()
     {
-        var hash = new XxHash64();
-        Span<byte> buffer = stackalloc byte[256];
-        int n = 0;
-        Add(ref n, buffer, Sequence);
-        Add(ref n, buffer, _lastOrderId);
-        Add(ref n, buffer, _lastTradeId);
-        Add(ref n, buffer, _orders.Count);
-        hash.Append(buffer[..n]);
+        var hash = new StateHasher();
+        hash.Add(Sequence);
+        hash.Add(_lastOrderId);
+        hash.Add(_lastTradeId);
+        hash.Add(_orders.Count);
         foreach (var book in _books)
         {
             var instrument = book.Instrument;
-            n = 0;
-            instrument.Symbol.WriteTo(buffer);
-            n += Symbol.MaxLength;
-            Add(ref n, buffer, instrument.TickSize);
-            Add(ref n, buffer, instrument.LotSize);
-            Add(ref n, buffer, instrument.MinQuantity);
-            Add(ref n, buffer, instrument.MaxQuantity);
-            Add(ref n, buffer, instrument.ReferencePrice);
-            Add(ref n, buffer, instrument.CollarBasisPoints);
-            Add(ref n, buffer, (long)instrument.Status);
-            Add(ref n, buffer, instrument.LastTradePrice);
-            hash.Append(buffer[..n]);
-            HashSide(hash, book.Bids, buffer);
-            HashSide(hash, book.Asks, buffer);
-            HashSide(hash, book.BuyStops, buffer);
-            HashSide(hash, book.SellStops, buffer);
+            instrument.Symbol.WriteTo(hash.Next(Symbol.MaxLength));
+            hash.Add(instrument.TickSize);
+            hash.Add(instrument.LotSize);
+            hash.Add(instrument.MinQuantity);
+            hash.Add(instrument.MaxQuantity);
+            hash.Add(instrument.ReferencePrice);
+            hash.Add(instrument.CollarBasisPoints);
+            hash.Add((long)instrument.Status);
+            hash.Add(instrument.LastTradePrice);
+            HashSide(hash, book.Bids);
+            HashSide(hash, book.Asks);
+            HashSide(hash, book.BuyStops);
+            HashSide(hash, book.SellStops);
         }
-        return hash.GetCurrentHashAsUInt64();
+        return hash.Finish();
     }
 
-    private void HashSide(XxHash64 hash, BookSide side, Span<byte> buffer)
+    private void HashSide(StateHasher hash, BookSide side)
     {
         var items = _orders.Items;
+        var levels = _levels.Items;
         for (int level = side.Best; level != 0; level = side.NextWorse(level))
         {
-            int n = 0;
-            Add(ref n, buffer, _levels.Items[level].Price);
-            Add(ref n, buffer, _levels.Items[level].Visible);
-            Add(ref n, buffer, _levels.Items[level].OrderCount);
-            hash.Append(buffer[..n]);
-            for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
+            hash.Add(levels[level].Price);
+            hash.Add(levels[level].Visible);
+            hash.Add(levels[level].OrderCount);
+            for (int i = levels[level].Head; i != 0; i = items[i].Next)
             {
                 ref var o = ref items[i];
-                n = 0;
-                Add(ref n, buffer, o.OrderId);
-                Add(ref n, buffer, o.Account);
-                _orders.ClientIds[i].WriteTo(buffer[n..]);
-                n += ClientOrderId.MaxLength;
-                Add(ref n, buffer, o.Price);
-                Add(ref n, buffer, o.StopPrice);
-                Add(ref n, buffer, o.Quantity);
-                Add(ref n, buffer, o.Visible);
-                Add(ref n, buffer, o.Hidden);
-                Add(ref n, buffer, o.Filled);
-                Add(ref n, buffer, o.Display);
-                Add(ref n, buffer, o.ExpireTime);
-                Add(ref n, buffer, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
-                Add(ref n, buffer, (long)o.Side | (long)o.Type << 8 | (long)o.TimeInForce << 16 | (long)o.Stp << 24 | (long)o.Flags << 32);
-                hash.Append(buffer[..n]);
+                hash.Add(o.OrderId);
+                hash.Add(o.Account);
+                _orders.ClientIds[i].WriteTo(hash.Next(ClientOrderId.MaxLength));
+                hash.Add(o.Price);
+                hash.Add(o.StopPrice);
+                hash.Add(o.Quantity);
+                hash.Add(o.Visible);
+                hash.Add(o.Hidden);
+                hash.Add(o.Filled);
+                hash.Add(o.Display);
+                hash.Add(o.ExpireTime);
+                hash.Add(o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
+                hash.Add((long)o.Side | (long)o.Type << 8 | (long)o.TimeInForce << 16 | (long)o.Stp << 24 | (long)o.Flags << 32);
             }
         }
-    }
-
-    private static void Add(ref int n, Span<byte> buffer, long value)
-    {
-        BinaryPrimitives.WriteInt64LittleEndian(buffer[n..], value);
-        n += 8;
     }
 }

@@ -14,12 +14,14 @@ internal static class DurableBenchCommand
         var directory = new Option<string?>("--dir") { Description = "Where to write (on the disk to measure). Default: a new folder under the temp directory, deleted afterwards." };
         var commands = new Option<int>("--commands") { Description = "Measured commands per pipeline run.", DefaultValueFactory = _ => 2_000_000 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
-        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json };
-        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json)));
+        var part = new Option<string>("--part") { Description = "journal|pipeline|recovery|all", DefaultValueFactory = _ => "all" };
+        part.AcceptOnlyFromAmong("journal", "pipeline", "recovery", "all");
+        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part };
+        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!));
         return command;
     }
 
-    private static int Run(string? directory, int commands, bool json)
+    private static int Run(string? directory, int commands, bool json, string part)
     {
         bool temporary = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "exchange-bench-" + Guid.NewGuid().ToString("N"));
@@ -33,17 +35,30 @@ internal static class DurableBenchCommand
         }
         try
         {
-            foreach (var f in JournalBenchmark.Run(directory, TimeSpan.FromSeconds(2)))
+            bool all = part == "all";
+            if (all || part == "journal")
             {
-                Add(f);
+                foreach (var f in JournalBenchmark.Run(directory, TimeSpan.FromSeconds(2)))
+                {
+                    Add(f);
+                }
             }
             string pipelineDirectory = Path.Combine(directory, "pipeline-fsync-max");
-            Add(PipelineBenchmark.Run(pipelineDirectory, commands, DurabilityMode.Fsync, 0, seed: 1));
-            Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-none-max"), commands, DurabilityMode.None, 0, seed: 1));
-            Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-fsync-100k"), Math.Min(commands, 1_000_000), DurabilityMode.Fsync, 100_000, seed: 1));
-            foreach (var f in RecoveryBenchmark.Run(pipelineDirectory, Path.Combine(directory, "recovery"), seed: 1))
+            if (all || part == "pipeline" || part == "recovery")
             {
-                Add(f);
+                Add(PipelineBenchmark.Run(pipelineDirectory, commands, DurabilityMode.Fsync, 0, seed: 1));
+            }
+            if (all || part == "pipeline")
+            {
+                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-none-max"), commands, DurabilityMode.None, 0, seed: 1));
+                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-fsync-100k"), Math.Min(commands, 1_000_000), DurabilityMode.Fsync, 100_000, seed: 1));
+            }
+            if (all || part == "recovery")
+            {
+                foreach (var f in RecoveryBenchmark.Run(pipelineDirectory, Path.Combine(directory, "recovery"), seed: 1))
+                {
+                    Add(f);
+                }
             }
         }
         finally
