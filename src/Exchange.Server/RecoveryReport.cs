@@ -8,4 +8,6 @@ public sealed record RecoveryReport(
     string? TornTail,
     int LiveOrders,
     ulong StateDigest,
-    TimeSpan Duration);
+    TimeSpan Duration,
+    TimeSpan SnapshotLoad,
+    TimeSpan JournalRecovery);

@@ -53,13 +53,15 @@ public sealed class ShardNode : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
-        // The shadow engine (periodic snapshots) starts from the same snapshot: both load in parallel.
+        // The shadow engine (periodic snapshots) starts from the same snapshot: both load in parallel. The shadow
+        // skips the digest pass: it is used only if it loaded the same file the engine loaded and verified.
         bool snapshotting = config.SnapshotEveryCommands > 0;
-        var shadowLoad = snapshotting ? Task.Run(() => snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s))) : null;
+        var shadowLoad = snapshotting ? Task.Run(() => snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s, verifyDigest: false))) : null;
         var loaded = snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s));
         var engine = loaded?.State ?? new MatchingEngine();
         long snapshotSequence = loaded?.Sequence ?? 0;
         var shadowLoaded = shadowLoad?.GetAwaiter().GetResult();
+        var snapshotLoaded = started.Elapsed;
         MatchingEngine? shadow = snapshotting
             ? (shadowLoaded?.Sequence == snapshotSequence ? shadowLoaded.Value.State : loaded is null ? new MatchingEngine() : Copy(engine))
             : null;
@@ -83,8 +85,9 @@ public sealed class ShardNode : IDisposable
             throw new InvalidDataException(
                 $"The journal ends at {lastJournaled} but the snapshot is at {snapshotSequence}: journal records are missing.");
         }
+        var journalRecovered = started.Elapsed - snapshotLoaded;
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
-            engine.LiveOrderCount, engine.ComputeStateDigest(), started.Elapsed);
+            engine.LiveOrderCount, engine.ComputeStateDigest(), started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, listeners, clock);
         node.Pipeline.Start();
         return node;

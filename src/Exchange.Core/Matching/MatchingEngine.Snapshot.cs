@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Exchange.Core.Snapshots;
@@ -19,6 +20,7 @@ public sealed partial class MatchingEngine
         stream.Write(checksum);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteSnapshotBody(Stream stream)
     {
         var writer = new EngineSnapshotWriter(stream);
@@ -71,13 +73,26 @@ public sealed partial class MatchingEngine
 
     /// <summary>Builds an engine from a snapshot written by <see cref="WriteSnapshot"/>, its pools sized for the
     /// snapshot's orders (at least <paramref name="options"/>). Throws <see cref="InvalidDataException"/> if the
-    /// snapshot is damaged or its digest does not match the rebuilt state.</summary>
-    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options = null)
+    /// snapshot is damaged (checksum) or, with <paramref name="verifyDigest"/>, if the rebuilt state's digest
+    /// differs from the one written (a second load of bytes already verified may skip that pass).</summary>
+    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options = null, bool verifyDigest = true)
     {
-        var copy = new MemoryStream();
-        stream.CopyTo(copy);
-        byte[] buffer = copy.GetBuffer();
-        int length = (int)copy.Length;
+        byte[] buffer;
+        int length;
+        if (stream.CanSeek)
+        {
+            // One exact-size read: a restart reads hundreds of megabytes, growing a buffer would copy them again.
+            length = checked((int)(stream.Length - stream.Position));
+            buffer = GC.AllocateUninitializedArray<byte>(length);
+            stream.ReadExactly(buffer);
+        }
+        else
+        {
+            var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            buffer = copy.GetBuffer();
+            length = (int)copy.Length;
+        }
         var bytes = buffer.AsSpan(0, length);
         if (bytes.Length < 8 || BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]) != XxHash64.HashToUInt64(bytes[..^8]))
         {
@@ -89,7 +104,7 @@ public sealed partial class MatchingEngine
             var header = reader.ReadHeader();
             options ??= new EngineOptions();
             var engine = new MatchingEngine(options with { OrderCapacity = Math.Max(options.OrderCapacity, header.Orders + header.Orders / 4 + 16) });
-            engine.Restore(reader, header);
+            engine.Restore(reader, header, verifyDigest);
             return engine;
         }
         catch (Exception e) when (e is not InvalidDataException)
@@ -98,7 +113,10 @@ public sealed partial class MatchingEngine
         }
     }
 
-    private void Restore(EngineSnapshotReader reader, (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) header)
+    // Runs once per start over millions of orders: compile it fully optimized at once rather than start in tier 0.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Restore(EngineSnapshotReader reader, (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) header,
+        bool verifyDigest)
     {
         Sequence = header.Sequence;
         _lastOrderId = header.LastOrderId;
@@ -161,12 +179,14 @@ public sealed partial class MatchingEngine
             RestoreQueues(reader, book.BuyStops, SlotOf);
             RestoreQueues(reader, book.SellStops, SlotOf);
         }
-        if (reader.ReadTrailer() != ComputeStateDigest())
+        ulong stored = reader.ReadTrailer();
+        if (verifyDigest && stored != ComputeStateDigest())
         {
             throw new InvalidDataException("Snapshot digest does not match the restored state.");
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void RestoreQueues(EngineSnapshotReader reader, BookSide side, Func<long, int> slotOf)
     {
         int levels = reader.ReadCount();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Exchange.Core.Domain;
 using Exchange.Core.Matching;
@@ -32,6 +33,7 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
 
     public int ReadCount() => Count(ReadInt32());
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadOrder(int instrumentCount, out OrderEntry o, out ClientOrderId clientId, out long partner)
     {
         o = default;

@@ -53,7 +53,7 @@ internal static class ServeCommand
         {
             var r = shard.Recovery;
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms: snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
+                $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
         log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
