@@ -1,4 +1,3 @@
-using Exchange.Core.Matching;
 using Exchange.Sequencing;
 
 namespace Exchange.Server.Pipeline;
@@ -16,6 +15,4 @@ public sealed record PipelineOptions
     public WaitStrategyKind InboundWaitStrategy { get; init; } = WaitStrategyKind.Blocking;
 
     public WaitStrategyKind OutboundWaitStrategy { get; init; } = WaitStrategyKind.Blocking;
-
-    public EngineOptions Engine { get; init; } = new();
 }
