@@ -49,6 +49,7 @@ public sealed class SnapshotStore
             file.Flush(flushToDisk: true);
         }
         File.Move(temporary, final, overwrite: true);
+        Storage.DirectorySync.Flush(Directory); // the rename itself must be durable
         foreach (long old in List().Skip(keep))
         {
             File.Delete(PathOf(old));

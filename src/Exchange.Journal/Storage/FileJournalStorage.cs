@@ -37,6 +37,7 @@ public sealed class FileJournalStorage : IJournalStorage
         {
             RandomAccess.SetLength(handle, length);
             RandomAccess.FlushToDisk(handle);
+            DirectorySync.Flush(_directory); // the new file's name must survive a power loss too
             return new FileJournalSegment(name, handle);
         }
         catch
@@ -50,7 +51,11 @@ public sealed class FileJournalStorage : IJournalStorage
         new FileJournalSegment(name,
             File.OpenHandle(PathOf(name), FileMode.Open, FileAccess.ReadWrite, FileShare.Read, FileOptions.None));
 
-    public void Delete(string name) => File.Delete(PathOf(name));
+    public void Delete(string name)
+    {
+        File.Delete(PathOf(name));
+        DirectorySync.Flush(_directory);
+    }
 
     /// <summary>Holds no handles of its own; segments are disposed by whoever opened them.</summary>
     public void Dispose()
