@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Exchange.Journal;
+using Exchange.Sequencing;
 
 namespace Exchange.Server.Bench.Durable;
 
@@ -14,14 +15,15 @@ internal static class DurableBenchCommand
         var directory = new Option<string?>("--dir") { Description = "Where to write (on the disk to measure). Default: a new folder under the temp directory, deleted afterwards." };
         var commands = new Option<int>("--commands") { Description = "Measured commands per pipeline run.", DefaultValueFactory = _ => 2_000_000 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
+        var wait = new Option<WaitStrategyKind>("--wait-strategy") { Description = "Wait strategy of the pipeline's rings.", DefaultValueFactory = _ => WaitStrategyKind.Blocking };
         var part = new Option<string>("--part") { Description = "journal|pipeline|recovery|all", DefaultValueFactory = _ => "all" };
         part.AcceptOnlyFromAmong("journal", "pipeline", "recovery", "all");
-        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part };
-        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!));
+        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part, wait };
+        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!, parseResult.GetValue(wait)));
         return command;
     }
 
-    private static int Run(string? directory, int commands, bool json, string part)
+    private static int Run(string? directory, int commands, bool json, string part, WaitStrategyKind wait)
     {
         bool temporary = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "exchange-bench-" + Guid.NewGuid().ToString("N"));
@@ -46,12 +48,12 @@ internal static class DurableBenchCommand
             string pipelineDirectory = Path.Combine(directory, "pipeline-fsync-max");
             if (all || part == "pipeline" || part == "recovery")
             {
-                Add(PipelineBenchmark.Run(pipelineDirectory, commands, DurabilityMode.Fsync, 0, seed: 1));
+                Add(PipelineBenchmark.Run(pipelineDirectory, commands, DurabilityMode.Fsync, 0, seed: 1, wait));
             }
             if (all || part == "pipeline")
             {
-                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-none-max"), commands, DurabilityMode.None, 0, seed: 1));
-                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-fsync-100k"), Math.Min(commands, 1_000_000), DurabilityMode.Fsync, 100_000, seed: 1));
+                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-none-max"), commands, DurabilityMode.None, 0, seed: 1, wait));
+                Add(PipelineBenchmark.Run(Path.Combine(directory, "pipeline-fsync-100k"), Math.Min(commands, 1_000_000), DurabilityMode.Fsync, 100_000, seed: 1, wait));
             }
             if (all || part == "recovery")
             {

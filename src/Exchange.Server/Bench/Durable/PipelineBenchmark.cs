@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Exchange.Journal;
+using Exchange.Sequencing;
 using Exchange.Server.Configuration;
 
 namespace Exchange.Server.Bench.Durable;
@@ -11,7 +12,8 @@ namespace Exchange.Server.Bench.Durable;
 /// each command's send to its acknowledgement.</summary>
 internal static class PipelineBenchmark
 {
-    public static DurableFigures Run(string directory, int commands, DurabilityMode durability, int ratePerSecond, int seed)
+    public static DurableFigures Run(string directory, int commands, DurabilityMode durability, int ratePerSecond, int seed,
+        WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
     {
         var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
         var all = generated.Commands;
@@ -21,6 +23,8 @@ internal static class PipelineBenchmark
             DataDirectory = directory,
             Durability = durability,
             Instruments = [],
+            WaitStrategy = waitStrategy,
+            SnapshotEveryCommands = snapshotEvery,
         };
         using var node = ExchangeNode.Start(config, [recorder]);
         var pipeline = node.Shards[0].Pipeline;
