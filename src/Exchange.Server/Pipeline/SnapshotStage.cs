@@ -25,7 +25,19 @@ public sealed class SnapshotStage(MatchingEngine shadow, SnapshotStore store, lo
             var state = new MemoryStream();
             shadow.WriteSnapshot(state);
             Volatile.Write(ref _lastSnapshot, journalSequence);
-            _writing = Task.Run(() => store.Save(journalSequence, state.GetBuffer().AsSpan(0, (int)state.Length)));
+            _writing = Task.Run(() =>
+            {
+                try
+                {
+                    store.Save(journalSequence, state.GetBuffer().AsSpan(0, (int)state.Length));
+                }
+                catch (IOException e)
+                {
+                    // A failed snapshot loses nothing (the journal has everything); the next one will try again.
+                    Volatile.Write(ref _lastSnapshot, journalSequence - everyCommands);
+                    Console.Error.WriteLine($"exchange: snapshot at {journalSequence} failed: {e.Message}");
+                }
+            });
         }
     }
 

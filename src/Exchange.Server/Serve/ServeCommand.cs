@@ -65,9 +65,17 @@ internal static class ServeCommand
         {
             session.Node = node;
             var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-            using var input = new StreamReader(Console.OpenStandardInput(), utf8);
-            using var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
-            session.Run(input, output, stop.Token);
+            var input = new StreamReader(Console.OpenStandardInput(), utf8);
+            var output = new StreamWriter(Console.OpenStandardOutput(), utf8);
+            // The session blocks reading stdin; a signal must not wait for the next line.
+            using var finished = new ManualResetEventSlim();
+            var reading = new Thread(() =>
+            {
+                session.Run(input, output, stop.Token);
+                finished.Set();
+            }) { IsBackground = true, Name = "stdin-session" };
+            reading.Start();
+            WaitHandle.WaitAny([stop.Token.WaitHandle, finished.WaitHandle]);
         }
         else
         {
@@ -75,6 +83,7 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         node.Stop();
+        session?.Finish();
         foreach (var shard in node.Shards)
         {
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,

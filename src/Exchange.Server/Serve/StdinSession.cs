@@ -35,8 +35,11 @@ internal sealed class StdinSession : IEventListener
     /// <summary>Set before <see cref="Run"/>.</summary>
     public ExchangeNode? Node { get; set; }
 
+    private Thread? _writerThread;
+
     /// <summary>Reads to the end of <paramref name="input"/> while a writer thread copies answers to
-    /// <paramref name="output"/>; returns once every submitted command has been answered.</summary>
+    /// <paramref name="output"/>; returns once every submitted command has been answered (or on
+    /// <paramref name="stop"/>). Call <see cref="Finish"/> afterwards to flush the last answers.</summary>
     public void Run(TextReader input, TextWriter output, CancellationToken stop)
     {
         var node = Node ?? throw new InvalidOperationException("No exchange");
@@ -53,6 +56,7 @@ internal sealed class StdinSession : IEventListener
             }
             output.Flush();
         }) { Name = "stdin-session-writer" };
+        Volatile.Write(ref _writerThread, writer);
         writer.Start();
 
         long lineNumber = 0;
@@ -64,6 +68,10 @@ internal sealed class StdinSession : IEventListener
             if (text.IsEmpty || text[0] == '#')
             {
                 continue;
+            }
+            if (stop.IsCancellationRequested)
+            {
+                break; // shutting down: take no more commands
             }
             if (!_parser.TryParse(line, 0, out Command command, out string error))
             {
@@ -85,8 +93,14 @@ internal sealed class StdinSession : IEventListener
         {
             wait.SpinOnce();
         }
+    }
+
+    /// <summary>After the exchange stopped (everything answered is queued): writes the remaining answers and
+    /// ends the writer thread. Safe to call whether or not <see cref="Run"/> has returned.</summary>
+    public void Finish()
+    {
         _lines.CompleteAdding();
-        writer.Join();
+        Volatile.Read(ref _writerThread)?.Join();
     }
 
     public void OnEvent(in OutboundSlot slot)
