@@ -39,6 +39,9 @@ public sealed class RingBuffer<T>
 
     public SequenceBarrier NewBarrier(params Sequence[] dependents) => Sequencer.NewBarrier(dependents);
 
+    /// <summary>A barrier that waits with its own strategy instead of the ring's (e.g. a consumer that may lag).</summary>
+    public SequenceBarrier NewBarrier(IWaitStrategy waitStrategy, params Sequence[] dependents) => Sequencer.NewBarrier(waitStrategy, dependents);
+
     /// <summary>Registers consumer sequences that producers must not lap.</summary>
     public void AddGatingSequences(params Sequence[] sequences) => Sequencer.AddGatingSequences(sequences);
 }

@@ -41,6 +41,8 @@ public sealed class Sequencer
 
     public SequenceBarrier NewBarrier(params Sequence[] dependents) => new(this, _waitStrategy, Cursor, dependents);
 
+    public SequenceBarrier NewBarrier(IWaitStrategy waitStrategy, params Sequence[] dependents) => new(this, waitStrategy, Cursor, dependents);
+
     /// <summary>Claims <paramref name="n"/> sequences, spinning while the ring has no room. Returns the highest.</summary>
     public long Next(int n = 1)
     {

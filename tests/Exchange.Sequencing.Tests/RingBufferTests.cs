@@ -133,4 +133,25 @@ public class RingBufferTests
         processor.Halt();
         Assert.True(thread.Join(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public void ShouldLetAPollingConsumerCatchUpInBatchesWithoutBeingWoken()
+    {
+        var ring = new RingBuffer<Slot>(64, new BlockingWaitStrategy());
+        var handler = new RecordingHandler(1_000);
+        var processor = new BatchEventProcessor<Slot, RecordingHandler>(ring, ring.NewBarrier(new SleepingWaitStrategy()), handler);
+        ring.AddGatingSequences(processor.Sequence);
+        var thread = processor.Start("polling");
+        for (int i = 0; i < 1_000; i++)
+        {
+            long s = ring.Next();
+            ring[s].Value = i;
+            ring.Publish(s);
+        }
+        Assert.True(SpinWait.SpinUntil(() => processor.Sequence.Value == 999, TimeSpan.FromSeconds(10)));
+        processor.Halt();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(5)));
+        Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), handler.Seen.Select(x => x.Value));
+        Assert.True(handler.Batches < 1_000);
+    }
 }

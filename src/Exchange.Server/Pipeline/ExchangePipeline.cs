@@ -54,7 +54,9 @@ public sealed class ExchangePipeline : IDisposable
             if (persistence.Snapshots is not null && persistence.Shadow is not null)
             {
                 _snapshotStage = new SnapshotStage(persistence.Shadow, persistence.Snapshots, _journalBase, persistence.SnapshotEveryCommands);
-                _snapshotProcessor = new BatchEventProcessor<InboundSlot, SnapshotStage>(_inbound, _inbound.NewBarrier(_journalProcessor.Sequence), _snapshotStage);
+                // It polls instead of being woken per publish: it only has to keep up, not react.
+                _snapshotProcessor = new BatchEventProcessor<InboundSlot, SnapshotStage>(_inbound,
+                    _inbound.NewBarrier(new SleepingWaitStrategy(), _journalProcessor.Sequence), _snapshotStage);
                 _inbound.AddGatingSequences(_snapshotProcessor.Sequence);
             }
         }
