@@ -53,18 +53,8 @@ public sealed class ShardNode : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
-        // The shadow engine (periodic snapshots) starts from the same snapshot: both load in parallel. The shadow
-        // skips the digest pass: it is used only if it loaded the same file the engine loaded and verified.
-        bool snapshotting = config.SnapshotEveryCommands > 0;
-        var shadowLoad = snapshotting ? Task.Run(() => snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s, verifyDigest: false))) : null;
-        var loaded = snapshots.LoadNewest(s => MatchingEngine.ReadSnapshot(s));
-        var engine = loaded?.State ?? new MatchingEngine();
-        long snapshotSequence = loaded?.Sequence ?? 0;
-        var shadowLoaded = shadowLoad?.GetAwaiter().GetResult();
+        var (engine, shadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, config.SnapshotEveryCommands > 0);
         var snapshotLoaded = started.Elapsed;
-        MatchingEngine? shadow = snapshotting
-            ? (shadowLoaded?.Sequence == snapshotSequence ? shadowLoaded.Value.State : loaded is null ? new MatchingEngine() : Copy(engine))
-            : null;
 
         long replayed = 0;
         storage ??= new FileJournalStorage(Path.Combine(directory, "journal"));
@@ -87,7 +77,8 @@ public sealed class ShardNode : IDisposable
         }
         var journalRecovered = started.Elapsed - snapshotLoaded;
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
-            engine.LiveOrderCount, engine.ComputeStateDigest(), started.Elapsed, snapshotLoaded, journalRecovered);
+            engine.LiveOrderCount, replayed == 0 && snapshotDigest is ulong stored ? stored : engine.ComputeStateDigest(),
+            started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, listeners, clock);
         node.Pipeline.Start();
         return node;
@@ -122,6 +113,36 @@ public sealed class ShardNode : IDisposable
     }
 
     public void Dispose() => Stop();
+
+    /// <summary>The newest valid snapshot as the engine and, when snapshotting, as the shadow engine too (null
+    /// digest: no snapshot). Both copies load in parallel from the same file; only the shadow's load runs the
+    /// digest check, since both are built from the same checksummed bytes by the same code. If the two did not
+    /// load the same snapshot (the newest failed its check), both are loaded again, verified, one after the other.</summary>
+    private static (MatchingEngine Engine, MatchingEngine? Shadow, long Sequence, ulong? Digest) LoadSnapshot(SnapshotStore snapshots, bool snapshotting)
+    {
+        (MatchingEngine Engine, ulong Digest) Read(Stream s, bool verify) => (MatchingEngine.ReadSnapshot(s, null, verify, out ulong d), d);
+
+        if (snapshotting)
+        {
+            var shadowLoad = Task.Run(() => snapshots.LoadNewest(s => Read(s, verify: true)));
+            var main = snapshots.LoadNewest(s => Read(s, verify: false));
+            var shadowLoaded = shadowLoad.GetAwaiter().GetResult();
+            if (main is null && shadowLoaded is null)
+            {
+                return (new MatchingEngine(), new MatchingEngine(), 0, null);
+            }
+            if (main is { } m && shadowLoaded is { } sh && m.Sequence == sh.Sequence)
+            {
+                return (m.State.Engine, sh.State.Engine, m.Sequence, m.State.Digest);
+            }
+        }
+        var loaded = snapshots.LoadNewest(s => Read(s, verify: true));
+        if (loaded is not { } l)
+        {
+            return (new MatchingEngine(), snapshotting ? new MatchingEngine() : null, 0, null);
+        }
+        return (l.State.Engine, snapshotting ? Copy(l.State.Engine) : null, l.Sequence, l.State.Digest);
+    }
 
     private static MatchingEngine Copy(MatchingEngine engine)
     {

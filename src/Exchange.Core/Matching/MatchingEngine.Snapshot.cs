@@ -75,7 +75,12 @@ public sealed partial class MatchingEngine
     /// snapshot's orders (at least <paramref name="options"/>). Throws <see cref="InvalidDataException"/> if the
     /// snapshot is damaged (checksum) or, with <paramref name="verifyDigest"/>, if the rebuilt state's digest
     /// differs from the one written (a second load of bytes already verified may skip that pass).</summary>
-    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options = null, bool verifyDigest = true)
+    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options = null, bool verifyDigest = true) =>
+        ReadSnapshot(stream, options, verifyDigest, out _);
+
+    /// <summary>As <see cref="ReadSnapshot(Stream, EngineOptions?, bool)"/>; <paramref name="digest"/> is the state digest
+    /// the snapshot was written with (verified against the rebuilt state unless <paramref name="verifyDigest"/> is false).</summary>
+    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options, bool verifyDigest, out ulong digest)
     {
         byte[] buffer;
         int length;
@@ -104,7 +109,7 @@ public sealed partial class MatchingEngine
             var header = reader.ReadHeader();
             options ??= new EngineOptions();
             var engine = new MatchingEngine(options with { OrderCapacity = Math.Max(options.OrderCapacity, header.Orders + header.Orders / 4 + 16) });
-            engine.Restore(reader, header, verifyDigest);
+            digest = engine.Restore(reader, header, verifyDigest);
             return engine;
         }
         catch (Exception e) when (e is not InvalidDataException)
@@ -115,7 +120,7 @@ public sealed partial class MatchingEngine
 
     // Runs once per start over millions of orders: compile it fully optimized at once rather than start in tier 0.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Restore(EngineSnapshotReader reader, (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) header,
+    private ulong Restore(EngineSnapshotReader reader, (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) header,
         bool verifyDigest)
     {
         Sequence = header.Sequence;
@@ -184,6 +189,7 @@ public sealed partial class MatchingEngine
         {
             throw new InvalidDataException("Snapshot digest does not match the restored state.");
         }
+        return stored;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
