@@ -28,10 +28,34 @@ public sealed class JournalReader
     private string? _incompleteSegment;
 
     public JournalReader(IJournalStorage storage)
+        : this(storage, 0)
+    {
+    }
+
+    /// <summary>A reader that starts at the segment holding sequence <paramref name="skipThrough"/> + 1, without
+    /// reading (or verifying) the segments before it: for start-up after a snapshot at
+    /// <paramref name="skipThrough"/>, which already holds their effect. That segment's header then starts the
+    /// chain. Records up to <paramref name="skipThrough"/> in it are still returned. 0 = read everything.</summary>
+    public JournalReader(IJournalStorage storage, long skipThrough)
     {
         _storage = storage;
         _segments = storage.ListSegments();
+        if (skipThrough > 0)
+        {
+            for (int i = _segments.Count - 1; i > 0; i--)
+            {
+                if (SegmentName.TryParse(_segments[i], out long first) && first <= skipThrough + 1)
+                {
+                    _segmentIndex = i - 1;
+                    _trustFirstChain = true;
+                    break;
+                }
+            }
+        }
     }
+
+    /// <summary>Set when the reader skipped older segments: the first segment read may continue a chain.</summary>
+    private bool _trustFirstChain;
 
     /// <summary>Records returned so far.</summary>
     public long RecordCount { get; private set; }
@@ -118,6 +142,10 @@ public sealed class JournalReader
             {
                 throw new JournalCorruptedException(name, 24, "previous chain hash does not match the previous segment's last record");
             }
+        }
+        else if (_trustFirstChain)
+        {
+            _chain = header.PreviousChainHash;
         }
         else if (header.PreviousChainHash != 0)
         {

@@ -2,7 +2,8 @@ using Exchange.Journal.Storage;
 
 namespace Exchange.Journal;
 
-/// <summary>Brings a journal back to a clean end after a crash. Reads and verifies everything
+/// <summary>Brings a journal back to a clean end after a crash. Reads and verifies everything (or everything
+/// from the segment a snapshot leaves off in)
 /// (<see cref="JournalReader"/>); zeroes a torn tail and deletes an incomplete last segment, the only two
 /// repairs allowed, since neither can hold an acknowledged record; then fdatasyncs the last segment so that
 /// everything it kept is durable. Any other damage throws <see cref="JournalCorruptedException"/> and changes
@@ -14,10 +15,12 @@ public static class JournalRecovery
     /// <param name="storage">The journal's storage.</param>
     /// <param name="replay">Called with every intact record in order (e.g. to rebuild engine state). Corruption
     /// found later still throws, after earlier records were replayed: the caller must then stop.</param>
-    public static RecoveryResult Recover(IJournalStorage storage, Action<JournalRecord>? replay = null)
+    /// <param name="skipThrough">A snapshot holds the state up to this sequence: segments entirely before it are
+    /// neither read nor verified (see <see cref="JournalReader(IJournalStorage, long)"/>). 0 = read everything.</param>
+    public static RecoveryResult Recover(IJournalStorage storage, Action<JournalRecord>? replay = null, long skipThrough = 0)
     {
         ArgumentNullException.ThrowIfNull(storage);
-        var reader = new JournalReader(storage);
+        var reader = new JournalReader(storage, skipThrough);
         while (reader.TryReadNext(out var record))
         {
             replay?.Invoke(record);

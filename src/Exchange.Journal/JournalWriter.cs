@@ -49,15 +49,16 @@ public sealed class JournalWriter : IDisposable
         _durableSequence.Value = _nextSequence - 1;
     }
 
-    /// <summary>Recovers the journal in <paramref name="storage"/> (see <see cref="JournalRecovery"/>) and returns a
-    /// writer positioned after its last intact record. Throws <see cref="JournalCorruptedException"/> on damage
+    /// <summary>Recovers the journal in <paramref name="storage"/> (see <see cref="JournalRecovery"/>; segments
+    /// before <paramref name="skipThrough"/>'s are not read) and returns a writer positioned after its last intact record. Throws <see cref="JournalCorruptedException"/> on damage
     /// other than a torn tail.</summary>
-    public static JournalWriter Open(IJournalStorage storage, JournalOptions? options = null, Action<JournalRecord>? replay = null)
+    public static JournalWriter Open(IJournalStorage storage, JournalOptions? options = null, Action<JournalRecord>? replay = null,
+        long skipThrough = 0)
     {
         ArgumentNullException.ThrowIfNull(storage);
         options ??= new JournalOptions();
         options.Validate();
-        var recovery = JournalRecovery.Recover(storage, replay);
+        var recovery = JournalRecovery.Recover(storage, replay, skipThrough);
         return new JournalWriter(storage, options, recovery);
     }
 

@@ -58,7 +58,9 @@ public sealed class ShardNode : IDisposable
 
         long replayed = 0;
         storage ??= new FileJournalStorage(Path.Combine(directory, "journal"));
-        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, record =>
+        // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
+        // still verifies them).
+        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, skipThrough: snapshotSequence, replay: record =>
         {
             if (record.Sequence > snapshotSequence)
             {
