@@ -18,7 +18,7 @@ public sealed class ShardNode : IDisposable
     private readonly SnapshotStore _snapshots;
     private bool _stopped;
 
-    private ShardNode(int id, ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine, MatchingEngine? shadow,
+    private ShardNode(int id, ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine, Func<MatchingEngine>? shadow,
         RecoveryReport recovery, IReadOnlyList<IEventListener> listeners, IClock? clock)
     {
         Id = id;
@@ -53,11 +53,16 @@ public sealed class ShardNode : IDisposable
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
         var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
-        var (engine, shadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, config.SnapshotEveryCommands > 0);
+        bool snapshotting = config.SnapshotEveryCommands > 0;
+        // With journal files the shadow engine (periodic snapshots) is built later, on its own thread, from the
+        // same snapshot and journal; the engine's load then skips the digest pass, which the shadow's load runs.
+        bool lateShadow = snapshotting && storage is null;
+        var (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
         var snapshotLoaded = started.Elapsed;
 
         long replayed = 0;
-        storage ??= new FileJournalStorage(Path.Combine(directory, "journal"));
+        string journalDirectory = Path.Combine(directory, "journal");
+        storage ??= new FileJournalStorage(journalDirectory);
         // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
         // still verifies them).
         var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, skipThrough: snapshotSequence, replay: record =>
@@ -66,7 +71,7 @@ public sealed class ShardNode : IDisposable
             {
                 var command = record.Command;
                 engine.Process(in command);
-                shadow?.Process(in command);
+                eagerShadow?.Process(in command);
                 replayed++;
             }
         });
@@ -81,6 +86,9 @@ public sealed class ShardNode : IDisposable
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
             engine.LiveOrderCount, replayed == 0 && snapshotDigest is ulong stored ? stored : engine.ComputeStateDigest(),
             started.Elapsed, snapshotLoaded, journalRecovered);
+        Func<MatchingEngine>? shadow = lateShadow
+            ? () => BuildShadow(snapshots, snapshotSequence, journalDirectory, lastJournaled)
+            : eagerShadow is null ? null : () => eagerShadow;
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, listeners, clock);
         node.Pipeline.Start();
         return node;
@@ -116,34 +124,54 @@ public sealed class ShardNode : IDisposable
 
     public void Dispose() => Stop();
 
-    /// <summary>The newest valid snapshot as the engine and, when snapshotting, as the shadow engine too (null
-    /// digest: no snapshot). Both copies load in parallel from the same file; only the shadow's load runs the
-    /// digest check, since both are built from the same checksummed bytes by the same code. If the two did not
-    /// load the same snapshot (the newest failed its check), both are loaded again, verified, one after the other.</summary>
-    private static (MatchingEngine Engine, MatchingEngine? Shadow, long Sequence, ulong? Digest) LoadSnapshot(SnapshotStore snapshots, bool snapshotting)
+    /// <summary>The newest valid snapshot as the engine (and as the shadow engine too, with
+    /// <paramref name="withShadow"/>); a null digest means there was no snapshot.</summary>
+    private static (MatchingEngine Engine, MatchingEngine? Shadow, long Sequence, ulong? Digest) LoadSnapshot(SnapshotStore snapshots,
+        bool withShadow, bool verify)
     {
-        (MatchingEngine Engine, ulong Digest) Read(Stream s, bool verify) => (MatchingEngine.ReadSnapshot(s, null, verify, out ulong d), d);
-
-        if (snapshotting)
-        {
-            var shadowLoad = Task.Run(() => snapshots.LoadNewest(s => Read(s, verify: true)));
-            var main = snapshots.LoadNewest(s => Read(s, verify: false));
-            var shadowLoaded = shadowLoad.GetAwaiter().GetResult();
-            if (main is null && shadowLoaded is null)
-            {
-                return (new MatchingEngine(), new MatchingEngine(), 0, null);
-            }
-            if (main is { } m && shadowLoaded is { } sh && m.Sequence == sh.Sequence)
-            {
-                return (m.State.Engine, sh.State.Engine, m.Sequence, m.State.Digest);
-            }
-        }
-        var loaded = snapshots.LoadNewest(s => Read(s, verify: true));
+        var loaded = snapshots.LoadNewest(s => (Engine: MatchingEngine.ReadSnapshot(s, null, verify, out ulong d), Digest: d));
         if (loaded is not { } l)
         {
-            return (new MatchingEngine(), snapshotting ? new MatchingEngine() : null, 0, null);
+            return (new MatchingEngine(), withShadow ? new MatchingEngine() : null, 0, null);
         }
-        return (l.State.Engine, snapshotting ? Copy(l.State.Engine) : null, l.Sequence, l.State.Digest);
+        return (l.State.Engine, withShadow ? Copy(l.State.Engine) : null, l.Sequence, l.State.Digest);
+    }
+
+    /// <summary>Builds the shadow engine on the snapshot thread: the snapshot the engine started from, loaded again
+    /// with its digest check (the engine's own load skipped it), plus the journal records the engine replayed after
+    /// it — read through a separate handle, up to the last record recovered at start, while the journal thread
+    /// appends after it. Throws if that snapshot fails the check: the engine's state would be suspect.</summary>
+    private static MatchingEngine BuildShadow(SnapshotStore snapshots, long snapshotSequence, string journalDirectory, long lastJournaled)
+    {
+        MatchingEngine shadow;
+        if (snapshotSequence == 0)
+        {
+            shadow = new MatchingEngine();
+        }
+        else
+        {
+            using var file = File.OpenRead(snapshots.PathOf(snapshotSequence));
+            file.Position = SnapshotStore.HeaderSize;
+            shadow = MatchingEngine.ReadSnapshot(file);
+        }
+        if (lastJournaled > snapshotSequence)
+        {
+            using var storage = new FileJournalStorage(journalDirectory);
+            var reader = new JournalReader(storage, snapshotSequence);
+            while (reader.TryReadNext(out var record))
+            {
+                if (record.Sequence > snapshotSequence)
+                {
+                    var command = record.Command;
+                    shadow.Process(in command);
+                }
+                if (record.Sequence == lastJournaled)
+                {
+                    break; // what follows is being written now, by the running journal thread
+                }
+            }
+        }
+        return shadow;
     }
 
     private static MatchingEngine Copy(MatchingEngine engine)

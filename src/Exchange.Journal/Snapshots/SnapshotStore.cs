@@ -9,6 +9,9 @@ namespace Exchange.Journal.Snapshots;
 /// (magic "EXSNAPF1", the sequence) before the state's own bytes.</summary>
 public sealed class SnapshotStore
 {
+    /// <summary>Bytes before the state in a snapshot file (magic, sequence).</summary>
+    public const int HeaderSize = 16;
+
     private const ulong Magic = 0x3146_5041_4E53_5845; // "EXSNAPF1"
     private const string Prefix = "snapshot-";
     private const string Suffix = ".snap";
@@ -41,7 +44,7 @@ public sealed class SnapshotStore
         string temporary = final + ".tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
-            Span<byte> header = stackalloc byte[16];
+            Span<byte> header = stackalloc byte[HeaderSize];
             BinaryPrimitives.WriteUInt64LittleEndian(header, Magic);
             BinaryPrimitives.WriteInt64LittleEndian(header[8..], sequence);
             file.Write(header);
@@ -65,7 +68,7 @@ public sealed class SnapshotStore
             try
             {
                 using var file = File.OpenRead(PathOf(sequence));
-                Span<byte> header = stackalloc byte[16];
+                Span<byte> header = stackalloc byte[HeaderSize];
                 file.ReadExactly(header);
                 if (BinaryPrimitives.ReadUInt64LittleEndian(header) != Magic || BinaryPrimitives.ReadInt64LittleEndian(header[8..]) != sequence)
                 {

@@ -6,10 +6,12 @@ namespace Exchange.Server.Pipeline;
 
 /// <summary>A shadow engine on its own thread, fed the same (durable) commands as the engine, that takes the
 /// periodic snapshots from its own copy of the state: the engine thread never pauses for a snapshot. The state
-/// is serialized on this thread and written to disk on a background task.</summary>
-public sealed class SnapshotStage(MatchingEngine shadow, SnapshotStore store, long journalBase, long everyCommands)
+/// is serialized on this thread and written to disk on a background task. The shadow is built lazily (see
+/// <see cref="PipelinePersistence"/>): if building it fails, the stage faults and the pipeline stops.</summary>
+public sealed class SnapshotStage(Func<MatchingEngine> buildShadow, SnapshotStore store, long journalBase, long everyCommands)
     : IEventHandler<InboundSlot>
 {
+    private MatchingEngine? _shadow;
     private long _lastSnapshot = journalBase - 1;
     private Task _writing = Task.CompletedTask;
 
@@ -18,6 +20,8 @@ public sealed class SnapshotStage(MatchingEngine shadow, SnapshotStore store, lo
 
     public void OnEvent(ref InboundSlot data, long sequence, bool endOfBatch)
     {
+        // Built here, on the snapshot thread, before the first command it must apply.
+        var shadow = _shadow ??= buildShadow();
         shadow.Process(in data.Command);
         long journalSequence = sequence + journalBase;
         if (everyCommands > 0 && journalSequence - _lastSnapshot >= everyCommands && _writing.IsCompleted)

@@ -47,7 +47,7 @@ public static class JournalVerifier
         try
         {
             using var file = File.OpenRead(snapshots.PathOf(sequence));
-            file.Position = 16; // the store's header
+            file.Position = SnapshotStore.HeaderSize;
             var state = MatchingEngine.ReadSnapshot(file);
             ulong digest = state.ComputeStateDigest();
             return digest == replayDigest
