@@ -30,8 +30,8 @@ public sealed class ShardNode : IDisposable
         {
             InboundRingSize = config.InboundRingSize,
             OutboundRingSize = config.OutboundRingSize,
-            InboundWaitStrategy = config.WaitStrategy,
-            OutboundWaitStrategy = config.WaitStrategy,
+            InboundWaitStrategy = config.InboundWaitStrategy ?? config.WaitStrategy,
+            OutboundWaitStrategy = config.OutboundWaitStrategy ?? config.WaitStrategy,
         };
         Pipeline = new ExchangePipeline(engine, [Client, .. listeners], pipelineOptions, clock,
             new PipelinePersistence(journal, snapshots, shadow, config.SnapshotEveryCommands));

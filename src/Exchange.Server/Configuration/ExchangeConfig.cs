@@ -21,7 +21,12 @@ public sealed record ExchangeConfig
 
     public int OutboundRingSize { get; init; } = 1 << 16;
 
+    /// <summary>Wait strategy of both rings unless set per ring below.</summary>
     public WaitStrategyKind WaitStrategy { get; init; } = WaitStrategyKind.Blocking;
+
+    public WaitStrategyKind? InboundWaitStrategy { get; init; }
+
+    public WaitStrategyKind? OutboundWaitStrategy { get; init; }
 
     /// <summary>HTTP and WebSocket gateway (REST, market data, web UI).</summary>
     public string HttpEndpoint { get; init; } = "127.0.0.1:8080";

@@ -29,6 +29,7 @@ public class ExchangeConfigTests
               // comments are allowed
               "durability": "none",
               "waitStrategy": "busySpin",
+              "outboundWaitStrategy": "yielding",
               "instruments": [ { "symbol": "BTC-USD", "tickSize": "0.5", "lotSize": 1, "collarBasisPoints": 0 } ],
               "shards": [ { "id": 0, "symbols": [] }, { "id": 1, "symbols": ["BTC-USD"] } ],
             }
@@ -36,6 +37,8 @@ public class ExchangeConfigTests
         var config = ExchangeConfig.Load(path);
         Assert.Equal(DurabilityMode.None, config.Durability);
         Assert.Equal(WaitStrategyKind.BusySpin, config.WaitStrategy);
+        Assert.Equal(WaitStrategyKind.Yielding, config.OutboundWaitStrategy);
+        Assert.Null(config.InboundWaitStrategy);
         Assert.Equal("BTC-USD", Assert.Single(config.Instruments).Symbol);
         Assert.Equal(2, config.Shards.Count);
         Assert.Equal("data", config.DataDirectory);

@@ -218,4 +218,34 @@ public class ExchangeNodeTests
         using var again = ExchangeNode.Start(config);
         Assert.Equal(digest, again.Recovery.StateDigest);
     }
+
+    [Fact]
+    public async Task ShouldReplayTheJournalTwiceToIdenticalEventsAndDigest()
+    {
+        using var dir = new TempDirectory();
+        using (var node = ExchangeNode.Start(Config(dir.Path)))
+        {
+            foreach (var c in Workload(400))
+            {
+                await node.Client.SubmitAsync(c);
+            }
+        }
+        (byte[] Events, ulong Digest) Replay()
+        {
+            var engine = new Core.Matching.MatchingEngine();
+            var events = new MemoryStream();
+            using var storage = new Journal.Storage.FileJournalStorage(Path.Combine(dir.Path, "shard-0", "journal"));
+            foreach (var record in new JournalReader(storage).ReadAll())
+            {
+                var command = record.Command;
+                events.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(engine.Process(in command)));
+            }
+            return (events.ToArray(), engine.ComputeStateDigest());
+        }
+        var first = Replay();
+        var second = Replay();
+        Assert.True(first.Events.Length > 0);
+        Assert.Equal(first.Events, second.Events);
+        Assert.Equal(first.Digest, second.Digest);
+    }
 }
