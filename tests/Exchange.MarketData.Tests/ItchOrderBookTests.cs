@@ -89,10 +89,11 @@ public class ItchOrderBookTests
     public void TheSampleFileRebuildsConsistentBooksWithExactlyTheKnownOutOfOrderReferences()
     {
         var book = new ItchOrderBook();
+        var tally = new UnknownReferenceTally(book);
         var reader = new ItchReader(SampleFile.Read());
         while (reader.Read(out var message) == ItchReadStatus.Message)
         {
-            ItchDispatcher.Dispatch(message, ref book);
+            ItchDispatcher.Dispatch(message, ref tally);
         }
 
         // The sample is a per-type subset of a day, not a causal stream: 117 messages (D 94, E 18, X 3, U 2)
@@ -100,6 +101,7 @@ public class ItchOrderBookTests
         // our ordering). Each of the 117 was checked to have its add after it; none refers to an order
         // added before the file starts.
         Assert.Equal(117, book.UnknownOrderReferences);
+        Assert.Equal(new Dictionary<char, long> { ['D'] = 94, ['E'] = 18, ['X'] = 3, ['U'] = 2 }.OrderBy(kv => kv.Key), tally.ByType.OrderBy(kv => kv.Key));
         Assert.Equal(0, book.OversizedReductions);
         Assert.Equal(0, book.DuplicateOrderReferences);
         Assert.Equal(0, book.CountInconsistencies());

@@ -30,4 +30,20 @@ public class ItchSampleFileTests
         };
         Assert.Equal(expected.OrderBy(kv => kv.Key), handler.Counts.OrderBy(kv => kv.Key));
     }
+
+    [SampleFileFact]
+    public void TheSampleFilesFirstStockDirectoryDecodesFieldByField()
+    {
+        var reader = new ItchReader(SampleFile.Read());
+        StockDirectory directory = default;
+        while (reader.Read(out var message) == ItchReadStatus.Message && !StockDirectory.TryRead(message, out directory))
+        {
+        }
+
+        // Bytes 11..38 of the file's first R: 414C432020202020 4E 4E 00000064 4E 41 5A20 50 4E 4E 32 4E 00000000 4E.
+        Assert.Equal(new StockDirectory(directory.Header, ItchStock.Create("ALC"), (byte)'N', (byte)'N', 100, (byte)'N',
+            (byte)'A', 0x5A20, (byte)'P', (byte)'N', (byte)'N', (byte)'2', (byte)'N', 0, (byte)'N'), directory);
+        Assert.Equal(1, directory.Header.StockLocate);
+        Assert.Equal(0x0A66A2943614, directory.Header.Timestamp);
+    }
 }
