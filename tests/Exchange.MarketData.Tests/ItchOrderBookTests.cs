@@ -85,6 +85,46 @@ public class ItchOrderBookTests
         Assert.Equal(0, book.CountInconsistencies());
     }
 
+    [Fact]
+    public void TheConsistencyCheckNoticesALevelThatNoOrderExplains()
+    {
+        var book = BookWithOrders();
+        Levels(book).Add(ItchSide.Buy, 10_0000, 5);
+        Levels(book).Add(ItchSide.Sell, 20_0000, 5);
+        Assert.Equal(2, book.CountInconsistencies());
+    }
+
+    [Fact]
+    public void AnAddWithAnInvalidSideIsCountedAndIgnored()
+    {
+        var book = new ItchOrderBook();
+        book.OnAddOrder(new AddOrder(Header, 1, (ItchSide)'Z', 100, Stock, 1));
+        Assert.Equal(1, book.InvalidSides);
+        Assert.Equal(0, book.OrderCount);
+    }
+
+    [Fact]
+    public void RandomMessagesNeverThrowOrBreakConsistency()
+    {
+        var random = new Random(7);
+        var book = new ItchOrderBook();
+        Span<byte> message = stackalloc byte[44];
+        ReadOnlySpan<byte> types = "AFECXDUP"u8;
+        for (int i = 0; i < 50_000; i++)
+        {
+            random.NextBytes(message);
+            message[0] = types[random.Next(types.Length)];
+            message[1] = 0; // A few stocks,
+            message[2] = (byte)random.Next(3);
+            message[11..18].Clear(); // and few enough references that they collide.
+            message[18] = (byte)random.Next(64);
+            message[19] = random.Next(3) switch { 0 => (byte)'B', 1 => (byte)'S', _ => message[19] };
+            ItchDispatcher.Dispatch(message, ref book);
+        }
+        Assert.Equal(0, book.CountInconsistencies());
+        Assert.All(book.Books.SelectMany(b => b.Bids.Concat(b.Asks)), level => Assert.True(level.Shares > 0));
+    }
+
     [SampleFileFact]
     public void TheSampleFileRebuildsConsistentBooksWithExactlyTheKnownOutOfOrderReferences()
     {

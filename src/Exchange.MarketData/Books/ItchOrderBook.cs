@@ -20,6 +20,9 @@ public sealed class ItchOrderBook : IItchMessageHandler
     /// <summary>A, F or U messages adding a reference that is already resting; the message is ignored.</summary>
     public long DuplicateOrderReferences { get; private set; }
 
+    /// <summary>A or F messages whose side byte is neither B nor S; the message is ignored.</summary>
+    public long InvalidSides { get; private set; }
+
     public int OrderCount => _orders.Count;
 
     public IReadOnlyCollection<ItchStockBook> Books => _books.Values;
@@ -44,22 +47,28 @@ public sealed class ItchOrderBook : IItchMessageHandler
             var key = (order.StockLocate, order.Side, order.Price);
             expected[key] = expected.GetValueOrDefault(key) + order.Shares;
         }
-        int levels = 0;
+        // Each level must match an order group exactly; each order group must have its level.
+        int explained = 0;
         foreach (var book in _books.Values)
         {
             foreach (var side in (ReadOnlySpan<ItchSide>)[ItchSide.Buy, ItchSide.Sell])
             {
                 foreach (var level in book.Levels(side))
                 {
-                    levels++;
-                    if (level.Shares <= 0 || expected.GetValueOrDefault((book.StockLocate, side, level.Price)) != level.Shares)
+                    if (!expected.TryGetValue((book.StockLocate, side, level.Price), out long shares))
+                    {
+                        problems++;
+                        continue;
+                    }
+                    explained++;
+                    if (level.Shares <= 0 || shares != level.Shares)
                     {
                         problems++;
                     }
                 }
             }
         }
-        return problems + Math.Abs(expected.Count - levels);
+        return problems + expected.Count - explained;
     }
 
     public void OnSystemEvent(in SystemEvent message)
@@ -114,6 +123,11 @@ public sealed class ItchOrderBook : IItchMessageHandler
 
     private void Add(ulong reference, ushort locate, ItchStock stock, ItchSide side, uint price, uint shares)
     {
+        if (side is not (ItchSide.Buy or ItchSide.Sell))
+        {
+            InvalidSides++;
+            return;
+        }
         if (_orders.ContainsKey(reference))
         {
             DuplicateOrderReferences++;
