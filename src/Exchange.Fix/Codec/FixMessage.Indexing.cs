@@ -105,12 +105,12 @@ public sealed partial class FixMessage
     // BeginString, BodyLength, MsgType must be the first three fields and CheckSum the last.
     private FixParseResult CheckOrder()
     {
-        ReadOnlySpan<int> expected = [FixTag.BeginString, FixTag.BodyLength, FixTag.MsgType];
-        for (int k = 0; k < expected.Length; k++)
+        for (int k = 0; k < 3; k++)
         {
-            if (k >= _count || _tags[k] != expected[k])
+            int expected = k switch { 0 => FixTag.BeginString, 1 => FixTag.BodyLength, _ => FixTag.MsgType };
+            if (k >= _count || _tags[k] != expected)
             {
-                return Missing(expected[k]);
+                return Missing(expected);
             }
         }
         return _tags[_count - 1] == FixTag.CheckSum ? FixParseResult.Valid : Missing(FixTag.CheckSum);
