@@ -12,6 +12,8 @@ public sealed class FixMessageReader
 
     internal const int TrailerLength = 7; // "10=nnn" + SOH
 
+    private const byte Soh = 1;
+
     // "8=FIX.4.4|9=" + up to 9 digits + SOH; a longer header cannot be valid, so a sequence's header is read from a small copy.
     private const int MaxBodyLengthDigits = 9;
     private const int MaxHeaderLength = 12 + MaxBodyLengthDigits + 1;
@@ -90,8 +92,6 @@ public sealed class FixMessageReader
             ? FixReadResult.Complete(length)
             : FixReadResult.Garbled(length, FixGarbleReason.CheckSumMismatch);
     }
-
-    private const byte Soh = 1;
 
     // Parses "8=FIX.4.4|9=len|" from the first bytes; `available` is how many bytes the whole buffer has, so a short
     // prefix copy can tell "need more" from "the header is too long to be valid".
