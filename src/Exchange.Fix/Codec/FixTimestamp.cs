@@ -1,7 +1,8 @@
 namespace Exchange.Fix.Codec;
 
 /// <summary>FIX UTCTimestamp <c>YYYYMMDD-HH:MM:SS[.sss|.ssssss|.sssssssss]</c> to and from nanoseconds since the Unix
-/// epoch, allocation-free. Years 1970–2261 only: that is the range a non-negative <c>long</c> of nanoseconds covers.</summary>
+/// epoch, allocation-free. Only 1970-01-01 to 2262-04-11T23:47:16.854775807Z: the range a non-negative <c>long</c> of
+/// nanoseconds covers.</summary>
 public static class FixTimestamp
 {
     /// <summary>Length of the millisecond form the writer produces.</summary>
@@ -10,7 +11,7 @@ public static class FixTimestamp
     private const long NanosPerSecond = 1_000_000_000;
     private const long NanosPerDay = 86_400 * NanosPerSecond;
     private const int MinYear = 1970;
-    private const int MaxYear = 2261;
+    private const int MaxYear = 2262;
 
     /// <summary>Parses a UTCTimestamp; seconds may be 60 (a leap second), fractions may have 3, 6 or 9 digits.</summary>
     public static bool TryParse(ReadOnlySpan<byte> text, out long nanosSinceEpoch)
@@ -43,13 +44,13 @@ public static class FixTimestamp
                 fraction *= 10;
             }
         }
-        long nanos = DaysFromCivil(year, month, day) * NanosPerDay
-            + ((hour * 3600L) + (minute * 60L) + second) * NanosPerSecond + fraction;
-        if (nanos < 0)
+        long days = DaysFromCivil(year, month, day);
+        long intoDay = ((hour * 3600L) + (minute * 60L) + second) * NanosPerSecond + fraction;
+        if (days > (long.MaxValue - intoDay) / NanosPerDay)
         {
             return false; // past 2262-04-11T23:47:16.854775807Z
         }
-        nanosSinceEpoch = nanos;
+        nanosSinceEpoch = days * NanosPerDay + intoDay;
         return true;
     }
 

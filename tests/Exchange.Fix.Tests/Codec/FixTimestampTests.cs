@@ -48,6 +48,8 @@ public class FixTimestampTests
     [InlineData("20261100-00:00:00")]
     [InlineData("19691231-23:59:59")]
     [InlineData("22620412-00:00:00")]
+    [InlineData("22620411-23:47:16.854775808")]
+    [InlineData("99991231-23:59:59")]
     [InlineData("2026112a-00:00:00")]
     public void RejectsMalformedOrOutOfRangeTimestamps(string text)
     {
@@ -60,5 +62,12 @@ public class FixTimestampTests
         Assert.True(FixTimestamp.TryParse("20240229-12:00:00"u8, out _));
         Assert.True(FixTimestamp.TryParse("20000229-12:00:00"u8, out _));
         Assert.True(FixTimestamp.TryParse("20161231-23:59:60"u8, out _));
+    }
+
+    [Fact]
+    public void ReachesTheLastRepresentableNanosecond()
+    {
+        Assert.True(FixTimestamp.TryParse("22620411-23:47:16.854775807"u8, out long last));
+        Assert.Equal(long.MaxValue, last);
     }
 }
