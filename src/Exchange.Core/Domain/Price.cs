@@ -13,12 +13,36 @@ public static class Price
     /// <summary>Units per 1.0.</summary>
     public const long Scale = 100_000_000;
 
+    /// <summary>Longest decimal text accepted.</summary>
+    private const int MaxTextLength = 40;
+
     /// <summary>Parses a plain decimal string ("100", "100.25", "-0.5"). Fails on more than eight decimals,
     /// exponents, group separators or overflow — never rounds.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out long value)
     {
+        // Narrow to ASCII bytes and parse those: one implementation for text and for wire formats (FIX).
         value = 0;
-        if (text.Length == 0 || text.Length > 40)
+        if (text.Length == 0 || text.Length > MaxTextLength)
+        {
+            return false;
+        }
+        Span<byte> ascii = stackalloc byte[MaxTextLength];
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (text[i] > 0x7F)
+            {
+                return false;
+            }
+            ascii[i] = (byte)text[i];
+        }
+        return TryParse(ascii[..text.Length], out value);
+    }
+
+    /// <summary>As <see cref="TryParse(ReadOnlySpan{char}, out long)"/>, over ASCII bytes (e.g. a FIX field value).</summary>
+    public static bool TryParse(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        if (text.Length == 0 || text.Length > MaxTextLength)
         {
             return false;
         }

@@ -1,13 +1,15 @@
+using Exchange.Core.Domain;
+
 namespace Exchange.Fix.Codec;
 
 /// <summary>Allocation-free parsers for FIX field values as ASCII bytes. All fail rather than round or wrap.</summary>
 public static class FixValue
 {
     /// <summary>Fixed-point decimals, the same as <c>Exchange.Core.Domain.Price</c>: 123.45 is 12_345_000_000.</summary>
-    public const int FixedPointDecimals = 8;
+    public const int FixedPointDecimals = Price.Decimals;
 
     /// <summary>Units per 1.0 in the fixed-point representation.</summary>
-    public const long FixedPointScale = 100_000_000;
+    public const long FixedPointScale = Price.Scale;
 
     /// <summary>Parses an optionally negative decimal integer ("-12", "34"); no '+', spaces or overflow.</summary>
     public static bool TryParseLong(ReadOnlySpan<byte> text, out long value)
@@ -43,64 +45,9 @@ public static class FixValue
     }
 
     /// <summary>Parses a plain decimal ("100", "100.25", "-0.5") into a count of 10^-8 units, exactly: fails on more
-    /// than eight decimals, exponents or overflow, like <c>Price.TryParse</c> in Exchange.Core.</summary>
-    public static bool TryParseFixedPoint(ReadOnlySpan<byte> text, out long value)
-    {
-        value = 0;
-        if (text.Length == 0 || text.Length > 40)
-        {
-            return false;
-        }
-        bool negative = text[0] == '-';
-        int i = negative || text[0] == '+' ? 1 : 0;
-        long whole = 0;
-        int digits = 0;
-        for (; i < text.Length && text[i] != '.'; i++, digits++)
-        {
-            int d = text[i] - '0';
-            if ((uint)d > 9 || whole > (long.MaxValue / FixedPointScale - d) / 10)
-            {
-                return false;
-            }
-            whole = whole * 10 + d;
-        }
-        long fraction = 0;
-        int fractionDigits = 0;
-        if (i < text.Length)
-        {
-            for (i++; i < text.Length; i++, fractionDigits++)
-            {
-                int d = text[i] - '0';
-                if ((uint)d > 9 || fractionDigits == FixedPointDecimals)
-                {
-                    return false;
-                }
-                fraction = fraction * 10 + d;
-            }
-            if (fractionDigits == 0)
-            {
-                return false;
-            }
-        }
-        if (digits == 0 && fractionDigits == 0)
-        {
-            return false;
-        }
-        for (int k = fractionDigits; k < FixedPointDecimals; k++)
-        {
-            fraction *= 10;
-        }
-        if (whole == long.MaxValue / FixedPointScale && fraction > long.MaxValue % FixedPointScale)
-        {
-            return false;
-        }
-        value = whole * FixedPointScale + fraction;
-        if (negative)
-        {
-            value = -value;
-        }
-        return true;
-    }
+    /// than eight decimals, exponents or overflow. The engine's own parser (<see cref="Price"/>), so a FIX price
+    /// means exactly what it means to the engine.</summary>
+    public static bool TryParseFixedPoint(ReadOnlySpan<byte> text, out long value) => Price.TryParse(text, out value);
 
     /// <summary>Parses a FIX Boolean: exactly "Y" or "N".</summary>
     public static bool TryParseBool(ReadOnlySpan<byte> text, out bool value)
