@@ -30,6 +30,9 @@ public sealed class Sequencer
 
     public int BufferSize => _bufferSize;
 
+    /// <summary>The strategy producers signal after publishing.</summary>
+    public IWaitStrategy WaitStrategy => _waitStrategy;
+
     public void AddGatingSequences(params Sequence[] sequences)
     {
         // Registration happens at start-up, before producers run; copy-on-write keeps readers lock-free.

@@ -154,4 +154,26 @@ public class RingBufferTests
         Assert.Equal(Enumerable.Range(0, 1_000).Select(i => (long)i), handler.Seen.Select(x => x.Value));
         Assert.True(handler.Batches < 1_000);
     }
+
+    [Fact]
+    public void ShouldGatherABurstPublishedOneByOneIntoOneBatchWhenLingering()
+    {
+        var ring = new RingBuffer<Slot>(1024, new BlockingWaitStrategy());
+        var handler = new RecordingHandler(500);
+        var processor = new BatchEventProcessor<Slot, RecordingHandler>(ring,
+            ring.NewBarrier(new LingeringWaitStrategy(ring.Sequencer.WaitStrategy, quietMicroseconds: 2_000, maxMicroseconds: 1_000_000)), handler);
+        ring.AddGatingSequences(processor.Sequence);
+        var thread = processor.Start("lingering");
+        for (int i = 0; i < 500; i++)
+        {
+            long s = ring.Next();
+            ring[s].Value = i;
+            ring.Publish(s); // one at a time, well within the 2 ms quiet window
+        }
+        Assert.True(SpinWait.SpinUntil(() => processor.Sequence.Value == 499, TimeSpan.FromSeconds(10)));
+        processor.Halt();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(5)));
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => (long)i), handler.Seen.Select(x => x.Value));
+        Assert.True(handler.Batches <= 3, $"{handler.Batches} batches");
+    }
 }

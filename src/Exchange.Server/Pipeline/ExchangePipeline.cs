@@ -46,7 +46,8 @@ public sealed class ExchangePipeline : IDisposable
         {
             _journalBase = persistence.Journal.NextSequence;
             durable = new DurabilityGate(persistence.Journal, _journalBase);
-            _journalProcessor = new BatchEventProcessor<InboundSlot, JournalStage>(_inbound, _inbound.NewBarrier(),
+            _journalProcessor = new BatchEventProcessor<InboundSlot, JournalStage>(_inbound,
+                _inbound.NewBarrier(new LingeringWaitStrategy(_inbound.Sequencer.WaitStrategy)),
                 new JournalStage(persistence.Journal, _journalBase, durable));
             _inbound.AddGatingSequences(_journalProcessor.Sequence);
 
