@@ -30,21 +30,6 @@ public sealed class SequenceBarrier
         return _sequencer.GetHighestPublished(sequence, available);
     }
 
-    /// <summary>Highest sequence the dependencies have reached (the cursor if there are none).</summary>
-    public long DependentMinimum()
-    {
-        if (_dependents.Length == 0)
-        {
-            return _cursor.Value;
-        }
-        long minimum = long.MaxValue;
-        foreach (var s in _dependents)
-        {
-            minimum = Math.Min(minimum, s.Value);
-        }
-        return minimum;
-    }
-
     public bool IsAlerted => _alerted;
 
     /// <summary>Wakes a waiting consumer so it can stop.</summary>

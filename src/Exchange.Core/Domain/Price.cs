@@ -111,6 +111,23 @@ public static class Price
     /// <summary>Allocation-free <see cref="Format"/>.</summary>
     public static bool TryFormat(long value, Span<char> destination, out int written, int minDecimals = 0)
     {
+        // Format as ASCII bytes and widen: one implementation for text and for wire formats (FIX).
+        Span<byte> ascii = stackalloc byte[MaxTextLength];
+        if (!TryFormat(value, ascii, out written, minDecimals) || written > destination.Length)
+        {
+            written = 0;
+            return false;
+        }
+        for (int i = 0; i < written; i++)
+        {
+            destination[i] = (char)ascii[i];
+        }
+        return true;
+    }
+
+    /// <summary>As <see cref="TryFormat(long, Span{char}, out int, int)"/>, as ASCII bytes (e.g. a FIX field value).</summary>
+    public static bool TryFormat(long value, Span<byte> destination, out int written, int minDecimals = 0)
+    {
         written = 0;
         ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
         ulong whole = magnitude / Scale;
@@ -122,7 +139,7 @@ public static class Price
             {
                 return false;
             }
-            destination[pos++] = '-';
+            destination[pos++] = (byte)'-';
         }
         if (!whole.TryFormat(destination[pos..], out int w, provider: CultureInfo.InvariantCulture))
         {
@@ -141,10 +158,10 @@ public static class Price
             {
                 return false;
             }
-            destination[pos++] = '.';
+            destination[pos++] = (byte)'.';
             for (int k = decimals - 1; k >= 0; k--)
             {
-                destination[pos + k] = (char)('0' + (int)(fraction % 10));
+                destination[pos + k] = (byte)('0' + (int)(fraction % 10));
                 fraction /= 10;
             }
             pos += decimals;

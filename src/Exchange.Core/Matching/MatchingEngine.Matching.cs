@@ -251,7 +251,7 @@ public sealed partial class MatchingEngine
                     {
                         continue;
                     }
-                    AddExcluded(ref excluded, partner);
+                    AddScratch(ref excluded, partner);
                 }
                 needed -= items[m].Visible + items[m].Hidden;
             }
@@ -274,8 +274,6 @@ public sealed partial class MatchingEngine
         }
         return false;
     }
-
-    private void AddExcluded(ref int count, int index) => AddScratch(ref count, index);
 
     /// <summary>The worst price a market order may trade at: the reference price moved by the collar,
     /// rounded to a tick towards the reference. No collar: unbounded.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Exchange.Core.Domain;
 
 namespace Exchange.Fix.Codec;
 
@@ -87,32 +88,7 @@ public ref struct FixMessageWriter
     public void AppendFixedPoint(int tag, long value)
     {
         Span<byte> target = StartField(tag, 21);
-        ulong magnitude = value < 0 ? (ulong)(-(value + 1)) + 1 : (ulong)value;
-        ulong whole = magnitude / FixValue.FixedPointScale;
-        ulong fraction = magnitude % FixValue.FixedPointScale;
-        int n = 0;
-        if (value < 0)
-        {
-            target[n++] = (byte)'-';
-        }
-        whole.TryFormat(target[n..], out int written, default, CultureInfo.InvariantCulture);
-        n += written;
-        int decimals = FixValue.FixedPointDecimals;
-        while (decimals > 0 && fraction % 10 == 0)
-        {
-            fraction /= 10;
-            decimals--;
-        }
-        if (decimals > 0)
-        {
-            target[n++] = (byte)'.';
-            for (int k = decimals - 1; k >= 0; k--)
-            {
-                target[n + k] = (byte)('0' + (int)(fraction % 10));
-                fraction /= 10;
-            }
-            n += decimals;
-        }
+        Price.TryFormat(value, target, out int n); // 21 bytes hold any long ("-92233720368.54775808")
         EndField(n);
     }
 
