@@ -72,7 +72,8 @@ internal static class PipelineBenchmark
             "latency = send → acknowledgement after durable");
     }
 
-    private static void Submit(Pipeline.ExchangePipeline pipeline, Core.Commands.Command[] all, int i)
+    /// <summary>Submits command <paramref name="i"/>, waiting (spinning) while the ring is full.</summary>
+    public static void Submit(Pipeline.ExchangePipeline pipeline, Core.Commands.Command[] all, int i)
     {
         var spin = new SpinWait();
         while (!pipeline.TrySubmit(in all[i], AckRecorder.Session, i, out _))
@@ -81,7 +82,8 @@ internal static class PipelineBenchmark
         }
     }
 
-    private static void WaitForAcks(AckRecorder recorder, long count)
+    /// <summary>Waits until <paramref name="count"/> commands were acknowledged (at most 5 minutes).</summary>
+    public static void WaitForAcks(AckRecorder recorder, long count)
     {
         var deadline = Stopwatch.StartNew();
         while (recorder.Acknowledged < count)

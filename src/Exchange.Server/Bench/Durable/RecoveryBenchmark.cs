@@ -24,16 +24,9 @@ internal static class RecoveryBenchmark
         var pipeline = node.Shards[0].Pipeline;
         for (int i = 0; i < generated.Commands.Length; i++)
         {
-            var spin = new SpinWait();
-            while (!pipeline.TrySubmit(in generated.Commands[i], AckRecorder.Session, i, out _))
-            {
-                spin.SpinOnce(sleep1Threshold: -1);
-            }
+            PipelineBenchmark.Submit(pipeline, generated.Commands, i);
         }
-        while (recorder.Acknowledged < generated.Commands.Length)
-        {
-            Thread.Sleep(1);
-        }
+        PipelineBenchmark.WaitForAcks(recorder, generated.Commands.Length);
         // Let the shadow engine finish its periodic snapshot (it runs behind the journal), then crash.
         var store = new Journal.Snapshots.SnapshotStore(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "snapshots"));
         var waited = Stopwatch.StartNew();
