@@ -17,6 +17,10 @@ public sealed record ExchangeConfig
     /// <summary>A snapshot is written after this many journaled commands (0 = only at shutdown).</summary>
     public long SnapshotEveryCommands { get; init; } = 1_000_000;
 
+    /// <summary>`serve` advances engine time this often when idle (a journaled AdvanceTime per shard), so
+    /// good-till-date expiry and timed market-integrity rules fire without traffic; 0 turns it off.</summary>
+    public int TimeTickMilliseconds { get; init; } = 250;
+
     public int InboundRingSize { get; init; } = 1 << 14;
 
     public int OutboundRingSize { get; init; } = 1 << 16;

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Exchange.Core.Domain;
 using Exchange.Server.Configuration;
+using Exchange.Server.Gateways;
 
 namespace Exchange.Server.Serve;
 
@@ -47,7 +48,11 @@ internal static class ServeCommand
 
         var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
-        using var node = ExchangeNode.Start(config, session is null ? [] : [session]);
+        // Order-entry sessions of every gateway reach the exchange through the hub.
+        var hub = new OrderEntryHub();
+        using var node = ExchangeNode.Start(config, session is null ? [hub] : [hub, session]);
+        hub.Node = node;
+        var ticker = config.TimeTickMilliseconds > 0 ? new EngineTimeTicker(node, TimeSpan.FromMilliseconds(config.TimeTickMilliseconds)) : null;
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
         foreach (var shard in node.Shards)
         {
@@ -82,6 +87,7 @@ internal static class ServeCommand
             stop.Token.WaitHandle.WaitOne();
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
+        ticker?.Dispose();
         node.Stop();
         session?.Finish();
         foreach (var shard in node.Shards)

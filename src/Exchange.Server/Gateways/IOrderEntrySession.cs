@@ -1,0 +1,23 @@
+using Exchange.Server.Pipeline;
+
+namespace Exchange.Server.Gateways;
+
+/// <summary>One logged-in order-entry connection (FIX, binary, …) as the <see cref="OrderEntryHub"/> sees it:
+/// an id, the account it trades for, and where the exchange's answers go.</summary>
+public interface IOrderEntrySession
+{
+    /// <summary>Unique among attached sessions; from <see cref="OrderEntryHub.NewSessionId"/>.</summary>
+    long SessionId { get; }
+
+    /// <summary>The engine account this session trades for; every command it submits is stamped with it.</summary>
+    long Account { get; }
+
+    /// <summary>A durable engine event for this session. <paramref name="ownCommand"/> is true when the session's
+    /// own command caused it (then <see cref="OutboundSlot.CorrelationId"/> is the session's, and a slot with
+    /// <see cref="OutboundSlot.LastOfCommand"/> ends that command's answer — a command with no events arrives as
+    /// one slot of event type 0); false for events of the account's orders caused by someone else (a passive
+    /// fill, an expiry, an operator's cancel, another session of the same account).
+    /// Called on a responder thread — one per shard, so possibly concurrently — and must never block: copy what
+    /// is needed into the session's own bounded queue.</summary>
+    void OnExchangeEvent(in OutboundSlot slot, bool ownCommand);
+}

@@ -1,0 +1,169 @@
+using Exchange.Core.Commands;
+using Exchange.Core.Events;
+using Exchange.Server.Pipeline;
+
+namespace Exchange.Server.Gateways;
+
+/// <summary>Connects order-entry sessions of every gateway to the exchange: sessions attach when they log in and
+/// detach when they leave; their commands go in stamped with their account; every durable event goes back to the
+/// session whose command caused it and to every attached session of the account whose order it concerns (so a
+/// passive fill reaches the resting order's owner). Rejects and mass-cancel summaries go to the submitter only;
+/// market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock and publish a
+/// new routing table; routing (responder threads) and submitting (gateway threads) read it without locks.</summary>
+public sealed class OrderEntryHub : IEventListener
+{
+    /// <summary>Session ids of gateways start here, clear of the in-process clients' small ids.</summary>
+    public const long FirstSessionId = 1L << 32;
+
+    private readonly Lock _writeLock = new();
+    private RoutingTable _routes = RoutingTable.Empty;
+    private long _nextSessionId = FirstSessionId;
+    private ExchangeNode? _node;
+    private long _cancelCorrelation;
+
+    /// <summary>The exchange the hub submits to; set once it has started (the hub is one of its listeners).</summary>
+    public ExchangeNode Node
+    {
+        get => _node ?? throw new InvalidOperationException("The hub is not connected to an exchange yet.");
+        set => _node = value;
+    }
+
+    /// <summary>Optional admission check before the ring (e.g. order-entry rate limits); false refuses the command
+    /// with <see cref="SubmitOutcome.RateLimited"/>. Called on the submitting gateway thread.</summary>
+    public Func<IOrderEntrySession, Command, bool>? Admit { get; set; }
+
+    /// <summary>The session id the hub's own commands (cancel-on-disconnect) carry; no session answers to it.</summary>
+    public long HubSessionId { get; } = FirstSessionId - 1;
+
+    public int AttachedCount => Volatile.Read(ref _routes).BySession.Count;
+
+    public long NewSessionId() => Interlocked.Increment(ref _nextSessionId);
+
+    /// <summary>Starts routing events to the session. Its id must be unique among attached sessions.</summary>
+    public void Attach(IOrderEntrySession session)
+    {
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _routes, _routes.With(session));
+        }
+    }
+
+    /// <summary>Stops routing to the session. With <paramref name="cancelOrders"/> (cancel-on-disconnect) the
+    /// account's working orders are cancelled by one journaled mass cancel. The engine does not know sessions, so
+    /// this cancels every working order of the account, also those entered through its other sessions.</summary>
+    public void Detach(IOrderEntrySession session, bool cancelOrders)
+    {
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _routes, _routes.Without(session));
+        }
+        if (cancelOrders && _node is not null)
+        {
+            var massCancel = new Command { Type = CommandType.MassCancel, Account = session.Account };
+            long correlation = Interlocked.Increment(ref _cancelCorrelation);
+            var spin = new SpinWait();
+            // A disconnect must not lose the cancel to a momentarily full ring; it is rare, so waiting is fine.
+            while (_node.TrySubmit(in massCancel, HubSessionId, correlation) == 0 && _node.Fault is null)
+            {
+                spin.SpinOnce();
+            }
+        }
+    }
+
+    /// <summary>Enters a command for the session: its account is stamped on it (a session can only act for its
+    /// own account), then it goes to its instrument's shard. Never blocks.</summary>
+    public SubmitOutcome TrySubmit(IOrderEntrySession session, Command command, long correlationId)
+    {
+        if (!Volatile.Read(ref _routes).BySession.ContainsKey(session.SessionId))
+        {
+            return SubmitOutcome.NotAttached;
+        }
+        command.Account = session.Account;
+        if (Admit is { } admit && !admit(session, command))
+        {
+            return SubmitOutcome.RateLimited;
+        }
+        return Node.TrySubmit(in command, session.SessionId, correlationId) > 0 ? SubmitOutcome.Submitted : SubmitOutcome.Busy;
+    }
+
+    public void OnEvent(in OutboundSlot slot)
+    {
+        var routes = Volatile.Read(ref _routes);
+        routes.BySession.TryGetValue(slot.SessionId, out var submitter);
+        submitter?.OnExchangeEvent(in slot, ownCommand: true);
+
+        ref readonly var e = ref slot.Event;
+        switch (e.Type)
+        {
+            case EventType.Accepted or EventType.Cancelled or EventType.Replaced or EventType.Expired or EventType.Triggered
+                or EventType.Replenished or EventType.Reduced:
+                Notify(routes, e.Account, submitter, in slot);
+                break;
+            case EventType.Trade:
+                Notify(routes, e.Account, submitter, in slot);
+                if (e.MakerAccount != e.Account)
+                {
+                    Notify(routes, e.MakerAccount, submitter, in slot);
+                }
+                break;
+        }
+    }
+
+    private static void Notify(RoutingTable routes, long account, IOrderEntrySession? submitter, in OutboundSlot slot)
+    {
+        if (account == 0 || !routes.ByAccount.TryGetValue(account, out var sessions))
+        {
+            return;
+        }
+        foreach (var session in sessions)
+        {
+            if (!ReferenceEquals(session, submitter))
+            {
+                session.OnExchangeEvent(in slot, ownCommand: false);
+            }
+        }
+    }
+
+    /// <summary>An immutable routing table, replaced as a whole on attach/detach.</summary>
+    private sealed class RoutingTable(Dictionary<long, IOrderEntrySession> bySession, Dictionary<long, IOrderEntrySession[]> byAccount)
+    {
+        public static readonly RoutingTable Empty = new([], []);
+
+        public Dictionary<long, IOrderEntrySession> BySession { get; } = bySession;
+
+        public Dictionary<long, IOrderEntrySession[]> ByAccount { get; } = byAccount;
+
+        public RoutingTable With(IOrderEntrySession session)
+        {
+            if (BySession.ContainsKey(session.SessionId))
+            {
+                throw new InvalidOperationException($"Session {session.SessionId} is already attached.");
+            }
+            var bySession = new Dictionary<long, IOrderEntrySession>(BySession) { [session.SessionId] = session };
+            var byAccount = new Dictionary<long, IOrderEntrySession[]>(ByAccount);
+            byAccount[session.Account] = byAccount.TryGetValue(session.Account, out var others) ? [.. others, session] : [session];
+            return new RoutingTable(bySession, byAccount);
+        }
+
+        public RoutingTable Without(IOrderEntrySession session)
+        {
+            if (!BySession.ContainsKey(session.SessionId))
+            {
+                return this;
+            }
+            var bySession = new Dictionary<long, IOrderEntrySession>(BySession);
+            bySession.Remove(session.SessionId);
+            var byAccount = new Dictionary<long, IOrderEntrySession[]>(ByAccount);
+            var remaining = byAccount[session.Account].Where(s => !ReferenceEquals(s, session)).ToArray();
+            if (remaining.Length == 0)
+            {
+                byAccount.Remove(session.Account);
+            }
+            else
+            {
+                byAccount[session.Account] = remaining;
+            }
+            return new RoutingTable(bySession, byAccount);
+        }
+    }
+}
