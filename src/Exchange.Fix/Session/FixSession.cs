@@ -135,6 +135,17 @@ public sealed partial class FixSession
         }
     }
 
+    /// <summary>Session-level Reject (35=3) of an application message that is well framed but has a bad field (a
+    /// required tag missing, a value out of range): for applications validating what they receive in
+    /// <see cref="IFixApplication.OnMessage"/>. The message's sequence number stays consumed.</summary>
+    public void Reject(FixMessage message, SessionRejectReason reason, int refTagId, string text)
+    {
+        lock (_lock)
+        {
+            SendReject(message.MsgSeqNum, message.MsgType, reason, refTagId, text);
+        }
+    }
+
     /// <summary>Starts a Logout we initiate (e.g. shutdown); the connection closes when the counterparty answers or
     /// after <see cref="FixSessionSettings.LogoutTimeout"/>.</summary>
     public void Logout(string? text)
