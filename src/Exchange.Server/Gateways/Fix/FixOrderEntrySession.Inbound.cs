@@ -40,7 +40,7 @@ public sealed partial class FixOrderEntrySession
     {
         if (!TryClientId(session, m, FixTag.ClOrdId, out var clientId) || !TryInstrument(session, m, out var symbol, out var side)
             || !TryQuantity(session, m, FixTag.OrderQty, out long quantity) || !TryOrdType(session, m, out var orderType)
-            || !TryTimeInForce(session, m, out var tif) || !TryAccount(session, m)
+            || !TryTimeInForce(session, m, orderType, out var tif) || !TryAccount(session, m)
             || !TryOptionalDecimal(session, m, FixTag.Price, out long price) || !TryOptionalDecimal(session, m, FixTag.StopPx, out long stopPrice))
         {
             return;
@@ -298,9 +298,10 @@ public sealed partial class FixOrderEntrySession
         return true;
     }
 
-    private static bool TryTimeInForce(FixSession session, FixMessage m, out TimeInForce tif)
+    private static bool TryTimeInForce(FixSession session, FixMessage m, OrderType orderType, out TimeInForce tif)
     {
-        tif = TimeInForce.Day; // FIX default when absent
+        // FIX's default when absent is Day; a market order cannot rest, so its default is IOC.
+        tif = orderType == OrderType.Market ? TimeInForce.Ioc : TimeInForce.Day;
         if (!m.Contains(FixTag.TimeInForce))
         {
             return true;
