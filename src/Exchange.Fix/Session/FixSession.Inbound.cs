@@ -79,8 +79,9 @@ public sealed partial class FixSession
     /// MsgSeqNum could not be read, the stream cannot be trusted: Logout.</summary>
     private void OnInvalid(FixMessage message, FixParseResult parse)
     {
+        // The parser stops at the first problem; the header fields before it may still be readable.
         int seq = message.MsgSeqNum;
-        if (seq == 0)
+        if (seq == 0 && (!message.TryGetInt(FixTag.MsgSeqNum, out seq) || seq < 1))
         {
             LogoutAndDisconnect($"invalid standard header: {parse.Reason} (tag {parse.RefTagId})");
             return;
@@ -88,18 +89,23 @@ public sealed partial class FixSession
         int expected = _store.NextTargetMsgSeqNum;
         if (seq > expected)
         {
-            OnGap(message, expected);
+            if (expected > _resendRequestedThrough)
+            {
+                SendResendRequest(expected);
+            }
+            _resendRequestedThrough = Math.Max(_resendRequestedThrough, seq);
             return;
         }
         if (seq < expected)
         {
-            if (!message.PossDupFlag)
+            if (!(message.TryGetBool(FixTag.PossDupFlag, out bool possDup) && possDup))
             {
                 LogoutAndDisconnect($"MsgSeqNum too low, expecting {expected} but received {seq}");
             }
             return;
         }
-        SendReject(seq, message.MsgType, parse.Reason, parse.RefTagId, $"invalid message: {parse.Reason}");
+        message.TryGetSpan(FixTag.MsgType, out var msgType);
+        SendReject(seq, msgType, parse.Reason, parse.RefTagId, $"invalid message: {parse.Reason}");
         Consume();
     }
 
