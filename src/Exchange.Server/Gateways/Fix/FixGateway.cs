@@ -61,6 +61,7 @@ public sealed class FixGateway : IAsyncDisposable
         TimeProvider? time = null, IPEndPoint? endpoint = null)
     {
         var gateway = new FixGateway(config, hub, orders, log, time, endpoint);
+        gateway._applications.ForEach(a => a.Attach());
         gateway._acceptor.Start();
         return gateway;
     }

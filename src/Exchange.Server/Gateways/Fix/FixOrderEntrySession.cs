@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Exchange.Core.Commands;
 using Exchange.Core.Events;
 using Exchange.Fix.Codec;
 using Exchange.Fix.Session;
@@ -8,7 +9,7 @@ using Exchange.Server.Pipeline;
 namespace Exchange.Server.Gateways.Fix;
 
 /// <summary>The exchange side of one FIX session: turns D/F/G/q/H into engine commands through the
-/// <see cref="OrderEntryHub"/> (while logged on it is attached there, trading for its one account), and the durable
+/// <see cref="OrderEntryHub"/> (attached there for the gateway's life, trading for its one account), and the durable
 /// events the hub delivers into ExecutionReports, OrderCancelRejects and OrderMassCancelReports.
 /// Events arrive on responder threads and only go into a bounded queue; this session's own task writes them, so
 /// the engine never waits for a FIX client. Long-lived: it survives reconnects, like its <see cref="FixSession"/>.</summary>
@@ -62,18 +63,37 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         set => _session = value;
     }
 
+    /// <summary>Starts receiving the account's events. A FIX session is attached for the life of the gateway, not
+    /// only while logged on: reports of what happens while the client is away (a passive fill, an expiry) are
+    /// numbered and stored like any other and reach the client by its ResendRequest after the next Logon.</summary>
+    public void Attach()
+    {
+        Volatile.Write(ref _sessionId, _hub.NewSessionId());
+        _hub.Attach(this);
+    }
+
     public string? OnLogon(FixSession session)
     {
         _overflowed = false;
-        Volatile.Write(ref _sessionId, _hub.NewSessionId());
-        _hub.Attach(this);
         return null;
     }
 
     public void OnLogout(FixSession session, bool graceful)
     {
         // Cancel-on-disconnect is for involuntary disconnects; a Logout is the client's deliberate goodbye.
-        _hub.Detach(this, cancelOrders: CancelOnDisconnect && !graceful);
+        if (!CancelOnDisconnect || graceful)
+        {
+            return;
+        }
+        _log?.Invoke($"fix {AccountName}: disconnected; cancelling the account's orders (cancel-on-disconnect)");
+        var massCancel = new Command { Type = CommandType.MassCancel };
+        var spin = new SpinWait();
+        // Rare and must not be lost to a momentarily full ring: wait for room (bounded).
+        long deadline = Environment.TickCount64 + 5_000;
+        while (_hub.TrySubmit(this, massCancel, NextCorrelation()) == SubmitOutcome.Busy && Environment.TickCount64 < deadline)
+        {
+            spin.SpinOnce();
+        }
     }
 
     public void OnExchangeEvent(in OutboundSlot slot, bool ownCommand)
@@ -105,6 +125,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     /// <summary>Stops the report task (after the acceptor stopped); reports still queued are written first.</summary>
     public Task StopAsync()
     {
+        _hub.Detach(this, cancelOrders: false);
         _events.Writer.TryComplete();
         return _pump;
     }
