@@ -20,6 +20,9 @@ public sealed class FileFixMessageStore : IFixMessageStore
     private readonly Dictionary<int, (long Offset, int Length)> _index = [];
     private readonly byte[] _seqBuffer = new byte[16];
     private readonly byte[] _header = new byte[RecordHeader];
+    private byte[] _record = new byte[4096];
+    // Invariant: _length is the size of the messages file (every byte of it a complete record).
+    private long _length;
 
     public FileFixMessageStore(string directory)
     {
@@ -58,14 +61,17 @@ public sealed class FileFixMessageStore : IFixMessageStore
 
     public void Store(int msgSeqNum, ReadOnlySpan<byte> message)
     {
-        long offset = _messages.Length;
-        _messages.Position = offset;
-        BinaryPrimitives.WriteInt32LittleEndian(_header, message.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(_header.AsSpan(4), msgSeqNum);
-        _messages.Write(_header);
-        _messages.Write(message);
-        _messages.Flush();
-        _index[msgSeqNum] = (offset + RecordHeader, message.Length);
+        // One write per record: header and message copied together.
+        if (_record.Length < RecordHeader + message.Length)
+        {
+            _record = new byte[Math.Max(RecordHeader + message.Length, _record.Length * 2)];
+        }
+        BinaryPrimitives.WriteInt32LittleEndian(_record, message.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(_record.AsSpan(4), msgSeqNum);
+        message.CopyTo(_record.AsSpan(RecordHeader));
+        RandomAccess.Write(_messages.SafeFileHandle, _record.AsSpan(0, RecordHeader + message.Length), _length);
+        _index[msgSeqNum] = (_length + RecordHeader, message.Length);
+        _length += RecordHeader + message.Length;
     }
 
     public bool TryGet(int msgSeqNum, out byte[] message)
@@ -85,7 +91,7 @@ public sealed class FileFixMessageStore : IFixMessageStore
     public void Reset()
     {
         _messages.SetLength(0);
-        _messages.Flush();
+        _length = 0;
         _index.Clear();
         NextSenderMsgSeqNum = NextTargetMsgSeqNum = 1;
         WriteSeqNums();
@@ -127,5 +133,6 @@ public sealed class FileFixMessageStore : IFixMessageStore
         {
             _messages.SetLength(offset); // torn tail of an append cut short by a crash
         }
+        _length = offset;
     }
 }
