@@ -64,8 +64,17 @@ internal static class ServeCommand
                 $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
-        var fix = FixGateway.Start(config, hub, fixOrders, message => log.WriteLine($"exchange: {message}"));
-        log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))})");
+        FixGateway? fix = null;
+        try
+        {
+            fix = FixGateway.Start(config, hub, fixOrders, message => log.WriteLine($"exchange: {message}"));
+            log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))})");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // The exchange itself (and --stdin) still runs; only FIX clients cannot connect.
+            log.WriteLine($"exchange: FIX acceptor NOT started: cannot listen on {config.FixEndpoint}: {e.Message}");
+        }
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -92,7 +101,7 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         ticker?.Dispose();
-        fix.StopAsync().GetAwaiter().GetResult();
+        fix?.StopAsync().GetAwaiter().GetResult();
         node.Stop();
         session?.Finish();
         foreach (var shard in node.Shards)
