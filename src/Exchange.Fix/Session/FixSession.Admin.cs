@@ -5,94 +5,90 @@ namespace Exchange.Fix.Session;
 public sealed partial class FixSession
 {
     // Admin messages take the next MsgSeqNum but are not stored: a resend replaces them with a gap fill.
-    private delegate void AdminBody<TState>(ref FixMessageWriter writer, TState state);
-
-    private void SendAdmin<TState>(ReadOnlySpan<byte> msgType, TState state, AdminBody<TState> body)
+    // StartAdmin writes the header into the send buffer; the caller appends the body; SendAdmin finishes and sends.
+    private FixMessageWriter StartAdmin(ReadOnlySpan<byte> msgType)
     {
+        var writer = new FixMessageWriter(_sendBuffer);
+        WriteHeader(ref writer, msgType, _store.NextSenderMsgSeqNum, Now());
+        return writer;
+    }
+
+    private void SendAdmin(ref FixMessageWriter writer)
+    {
+        int length = writer.Finish();
         if (_transport is null)
         {
             return;
         }
-        int seq = _store.NextSenderMsgSeqNum;
-        long now = Now();
-        var writer = new FixMessageWriter(_sendBuffer);
-        WriteHeader(ref writer, msgType, seq, now);
-        body(ref writer, state);
-        int length = writer.Finish();
-        _store.SetNextSenderMsgSeqNum(seq + 1);
-        Transmit(_sendBuffer.AsSpan(0, length), now);
+        _store.SetNextSenderMsgSeqNum(_store.NextSenderMsgSeqNum + 1);
+        Transmit(_sendBuffer.AsSpan(0, length), Now());
     }
 
-    private void SendLogonReply(bool resetSeqNum) =>
-        SendAdmin("A"u8, (Hb: _heartBtIntSeconds, Reset: resetSeqNum), static (ref FixMessageWriter w, (int Hb, bool Reset) s) =>
+    private void SendLogonReply(bool resetSeqNum)
+    {
+        var w = StartAdmin("A"u8);
+        w.Append(FixTag.EncryptMethod, 0);
+        w.Append(FixTag.HeartBtInt, _heartBtIntSeconds);
+        if (resetSeqNum)
         {
-            w.Append(FixTag.EncryptMethod, 0);
-            w.Append(FixTag.HeartBtInt, s.Hb);
-            if (s.Reset)
-            {
-                w.Append(FixTag.ResetSeqNumFlag, true);
-            }
-        });
+            w.Append(FixTag.ResetSeqNumFlag, true);
+        }
+        SendAdmin(ref w);
+    }
 
     private void SendHeartbeat(ReadOnlySpan<byte> testReqId)
     {
-        byte[]? id = testReqId.IsEmpty ? null : testReqId.ToArray();
-        SendAdmin("0"u8, id, static (ref FixMessageWriter w, byte[]? id) =>
+        var w = StartAdmin("0"u8);
+        if (!testReqId.IsEmpty)
         {
-            if (id is not null)
-            {
-                w.Append(FixTag.TestReqId, id);
-            }
-        });
+            w.Append(FixTag.TestReqId, testReqId);
+        }
+        SendAdmin(ref w);
     }
 
     private void SendTestRequest()
     {
-        long id = ++_testRequestCounter;
-        SendAdmin("1"u8, id, static (ref FixMessageWriter w, long id) => w.Append(FixTag.TestReqId, id));
+        var w = StartAdmin("1"u8);
+        w.Append(FixTag.TestReqId, ++_testRequestCounter);
+        SendAdmin(ref w);
     }
 
     private void SendResendRequest(int begin)
     {
         Log?.Invoke(this, $"gap: sending ResendRequest {begin} to infinity");
-        SendAdmin("2"u8, begin, static (ref FixMessageWriter w, int begin) =>
-        {
-            w.Append(FixTag.BeginSeqNo, begin);
-            w.Append(FixTag.EndSeqNo, 0);
-        });
+        var w = StartAdmin("2"u8);
+        w.Append(FixTag.BeginSeqNo, begin);
+        w.Append(FixTag.EndSeqNo, 0);
+        SendAdmin(ref w);
     }
 
     private void SendReject(int refSeqNum, ReadOnlySpan<byte> refMsgType, SessionRejectReason reason, int refTagId, string text)
     {
         Log?.Invoke(this, $"Reject of {refSeqNum}: {reason} tag {refTagId}: {text}");
-        byte[] msgType = refMsgType.ToArray();
-        SendAdmin("3"u8, (refSeqNum, msgType, reason, refTagId, text),
-            static (ref FixMessageWriter w, (int Seq, byte[] MsgType, SessionRejectReason Reason, int Tag, string Text) s) =>
-            {
-                w.Append(FixTag.RefSeqNum, s.Seq);
-                if (s.Tag > 0)
-                {
-                    w.Append(FixTag.RefTagId, s.Tag);
-                }
-                if (s.MsgType.Length > 0 && !s.MsgType.AsSpan().Contains((byte)1))
-                {
-                    w.Append(FixTag.RefMsgType, s.MsgType);
-                }
-                w.Append(FixTag.SessionRejectReason, (long)s.Reason);
-                w.AppendString(FixTag.Text, s.Text);
-            });
+        var w = StartAdmin("3"u8);
+        w.Append(FixTag.RefSeqNum, refSeqNum);
+        if (refTagId > 0)
+        {
+            w.Append(FixTag.RefTagId, refTagId);
+        }
+        if (!refMsgType.IsEmpty && !refMsgType.Contains((byte)1))
+        {
+            w.Append(FixTag.RefMsgType, refMsgType);
+        }
+        w.Append(FixTag.SessionRejectReason, (long)reason);
+        w.AppendString(FixTag.Text, text);
+        SendAdmin(ref w);
     }
 
     private void SendLogout(string? text)
     {
         Log?.Invoke(this, $"sending Logout: {text}");
-        SendAdmin("5"u8, text, static (ref FixMessageWriter w, string? text) =>
+        var w = StartAdmin("5"u8);
+        if (!string.IsNullOrEmpty(text))
         {
-            if (!string.IsNullOrEmpty(text))
-            {
-                w.AppendString(FixTag.Text, text);
-            }
-        });
+            w.AppendString(FixTag.Text, text);
+        }
+        SendAdmin(ref w);
     }
 
     /// <summary>Logout with a reason, then close at once: for protocol errors, where waiting for an answer is pointless.</summary>
