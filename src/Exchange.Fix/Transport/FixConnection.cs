@@ -24,6 +24,8 @@ internal sealed class FixConnection : IFixTransport
     private byte[] _writing;
     private int _pendingLength;
     private bool _closing;
+    // The writer task is sending a swapped buffer: new messages must queue behind it to keep their order.
+    private bool _writerBusy;
     private FixSession? _session;
 
     public FixConnection(Socket socket, FixAcceptor acceptor, FixTransportOptions options)
@@ -35,6 +37,7 @@ internal sealed class FixConnection : IFixTransport
         _message = new FixMessage(_framer.MaxMessageLength);
         _pending = new byte[options.MaxOutboundBytes];
         _writing = new byte[options.MaxOutboundBytes];
+
         Remote = socket.RemoteEndPoint?.ToString() ?? "?";
     }
 
@@ -47,6 +50,9 @@ internal sealed class FixConnection : IFixTransport
         var writing = Task.Run(WriteLoopAsync);
         var ticking = Task.Run(TimerLoopAsync);
         var reader = PipeReader.Create(new NetworkStream(_socket, ownsSocket: false), new StreamPipeReaderOptions(bufferSize: 16 * 1024));
+        // Non-blocking from here on (NetworkStream wants a blocking socket when it is made; its async reads and our
+        // async writes do not care), so Send can try the socket directly without ever waiting in the kernel.
+        _socket.Blocking = false;
         try
         {
             while (!_closed.IsCancellationRequested)
@@ -125,6 +131,33 @@ internal sealed class FixConnection : IFixTransport
     {
         lock (_outLock)
         {
+            // Nothing queued and the writer idle: try to send on this thread (saves a hand-off to the writer task).
+            // The socket is non-blocking: what the kernel does not take at once is queued for the writer.
+            if (!_closing && _pendingLength == 0 && !_writerBusy)
+            {
+                int sent;
+                SocketError error;
+                try
+                {
+                    sent = _socket.Send(message, SocketFlags.None, out error);
+                }
+                catch (ObjectDisposedException)
+                {
+                    return;
+                }
+                if (error == SocketError.Success && sent == message.Length)
+                {
+                    return;
+                }
+                if (error is not (SocketError.Success or SocketError.WouldBlock))
+                {
+                    _acceptor.Log?.Invoke($"fix {Remote}: send failed ({error}); closing");
+                    _closing = true;
+                    _closed.Cancel();
+                    return;
+                }
+                message = message[Math.Max(sent, 0)..];
+            }
             long deadline = Environment.TickCount64 + (long)_options.SlowConsumerTimeout.TotalMilliseconds;
             while (_pending.Length - _pendingLength < message.Length)
             {
@@ -175,12 +208,17 @@ internal sealed class FixConnection : IFixTransport
                     length = _pendingLength;
                     _pendingLength = 0;
                     closing = _closing;
+                    _writerBusy = length > 0;
                     Monitor.PulseAll(_outLock);
                 }
                 if (length > 0)
                 {
                     using var timeout = closing ? new CancellationTokenSource(_options.CloseTimeout) : null;
                     await _socket.SendAsync(_writing.AsMemory(0, length), SocketFlags.None, timeout?.Token ?? _closed.Token).ConfigureAwait(false);
+                    lock (_outLock)
+                    {
+                        _writerBusy = false;
+                    }
                 }
                 if (closing)
                 {

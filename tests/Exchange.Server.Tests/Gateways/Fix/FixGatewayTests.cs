@@ -121,6 +121,23 @@ public sealed class FixGatewayTests : IDisposable
     }
 
     [Fact]
+    public void ShouldAnswerAClientThatSendsABurstBeforeReading()
+    {
+        // 2,000 orders written before reading anything: the reports outgrow the socket buffers and queue in the
+        // connection's outbound buffer; the reader must keep going and every report arrive in order.
+        using var client = FixTestClient.LogOn(_exchange.Endpoint, "TRADER1");
+        for (int i = 0; i < 2_000; i++)
+        {
+            client.Send($"35=D|11=burst{i}|55=AAPL|54=1|38=1|40=2|44=100|59=1");
+        }
+        for (int i = 0; i < 2_000; i++)
+        {
+            var report = client.WaitFor(m => m[35] == "8");
+            Assert.Equal(($"burst{i}", "0"), (report[11], report[150]));
+        }
+    }
+
+    [Fact]
     public void ShouldRejectAnOrderTheExchangeDoesNotAdmit()
     {
         _exchange.Hub.Admit = (_, _) => false;
