@@ -26,7 +26,7 @@ internal sealed class FixConnection : IFixTransport
     private bool _closing;
     // The writer task is sending a swapped buffer: new messages must queue behind it to keep their order.
     private bool _writerBusy;
-    private FixSession? _session;
+    private volatile FixSession? _session;
 
     public FixConnection(Socket socket, FixAcceptor acceptor, FixTransportOptions options)
     {
