@@ -31,10 +31,28 @@ public sealed partial class FixOrderEntrySession
                 OnStatusRequest(session, message);
                 break;
             default:
-                session.Send(new BusinessMessageReject(message.MsgSeqNum, type.ToArray(), 3, "unsupported message type"));
+                if (IsFix44MsgType(type))
+                {
+                    session.Send(new BusinessMessageReject(message.MsgSeqNum, type.ToArray(), 3, "unsupported message type"));
+                }
+                else
+                {
+                    session.Reject(message, SessionRejectReason.InvalidMsgType, FixTag.MsgType, "invalid MsgType");
+                }
                 break;
         }
     }
+
+    /// <summary>The shapes of FIX 4.4 MsgType values: one letter or digit, two letters from AA to BH, or user-defined
+    /// (U…). Anything else is not a message type at all (session Reject 373=11), rather than one we do not support
+    /// (BusinessMessageReject 380=3).</summary>
+    private static bool IsFix44MsgType(ReadOnlySpan<byte> type) => type.Length switch
+    {
+        1 => char.IsAsciiLetterOrDigit((char)type[0]),
+        2 => (type[0] == 'A' && char.IsAsciiLetterUpper((char)type[1])) || (type[0] == 'B' && type[1] is >= (byte)'A' and <= (byte)'H')
+            || type[0] == 'U',
+        _ => type.Length > 0 && type[0] == 'U',
+    };
 
     private void OnNewOrder(FixSession session, FixMessage m)
     {

@@ -93,6 +93,10 @@ public sealed class FixGatewayTests : IDisposable
         client.Send("35=R|131=quote-please");
         var business = client.WaitFor(m => m[35] == "j");
         Assert.Equal(("R", "3"), (business[372], business[380]));
+        // Not a FIX 4.4 message type at all: session-level Reject, InvalidMsgType.
+        client.Send("35=ZZZ|58=what");
+        var invalid = client.WaitFor(m => m[35] == "3");
+        Assert.Equal(("35", "11", "ZZZ"), (invalid[371], invalid[373], invalid[372]));
     }
 
     [Fact]
