@@ -34,6 +34,19 @@ internal sealed class FixGatewayFixture : IDisposable
 
     public List<string> Log { get; } = [];
 
+    /// <summary>Waits until the session of <paramref name="client"/> has numbered messages up to
+    /// <paramref name="nextSenderMsgSeqNum"/> - 1 (reports are written by the session's own task, after the event).</summary>
+    public void WaitForOutbound(string client, int nextSenderMsgSeqNum)
+    {
+        var session = Gateway.Sessions.Single(s => s.Settings.TargetCompId == client);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (session.NextSenderMsgSeqNum < nextSenderMsgSeqNum)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"{client}: next outbound MsgSeqNum stays {session.NextSenderMsgSeqNum}");
+            Thread.Sleep(10);
+        }
+    }
+
     public void Restart(bool crash = false)
     {
         Gateway.StopAsync().GetAwaiter().GetResult();

@@ -181,6 +181,7 @@ public sealed class FixGatewayTests : IDisposable
             taker.Send("35=D|11=take|55=GOOG|54=1|38=5|40=2|44=170|59=3");
             taker.WaitFor(m => Report(m, "take", "F"));
         }
+        _exchange.WaitForOutbound("TRADER1", 5); // 1 Logon, 2 New, 3 Logout, 4 the fill
         // TRADER1 was away: its fill was numbered and stored. It logs on without reset, sees the gap, asks for it.
         using var back = FixTestClient.LogOn(_exchange.Endpoint, "TRADER1", reset: false, nextSeqNum: 4);
         back.Send("35=2|7=4|16=0");

@@ -92,6 +92,7 @@ public sealed class QuickFixInteropTests : IDisposable
             taker.WaitFor("IN ", "|35=8|", "|11=take|", "|150=F|");
             taker.LogoutAndStop();
         }
+        _exchange.WaitForOutbound("TRADER1", 5); // 1 Logon, 2 New, 3 Logout, 4 the fill, stored while TRADER1 is away
 
         // 3. TRADER1 comes back (a new QuickFIX process on the same store): our Logon reply's MsgSeqNum is above what
         // it expects, QuickFIX asks for the gap, and the fill arrives as a possible duplicate with OrigSendingTime.
