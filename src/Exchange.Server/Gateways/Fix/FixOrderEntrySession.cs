@@ -39,6 +39,9 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         Account = account.Id;
         CancelOnDisconnect = cancelOnDisconnect;
         _log = log;
+        // Gateway-made ids (ExecID S-n / R-n, the mass cancel report's OrderID) must not repeat after a restart:
+        // counters start at the start time in microseconds-like units (Unix ms x 1000).
+        _nextCorrelation = _gatewayExecId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000;
         _events = Channel.CreateBounded<QueuedEvent>(new BoundedChannelOptions(MaxQueuedEvents)
         {
             SingleReader = true,
