@@ -117,7 +117,7 @@ public sealed partial class FixOrderEntrySession
         // is answered like "unknown" (the engine checks the order exists for this account).
         if (_orders.TryGet(Account, origId, out var current) && (current.Side != side || current.OrderType != orderType))
         {
-            SendCancelReject(request, 99, "side and order type cannot be replaced", current);
+            SendCancelReject(in request, 99, "side and order type cannot be replaced", current);
             return;
         }
         var command = new Command
@@ -193,10 +193,10 @@ public sealed partial class FixOrderEntrySession
         session.Send(report);
     }
 
-    private void Submit(FixSession session, in Command command, FixRequest request)
+    private void Submit(FixSession session, in Command command, in FixRequest request)
     {
         long correlation = NextCorrelation();
-        Remember(correlation, request);
+        Remember(correlation, in request);
         var outcome = _hub.TrySubmit(this, command, correlation);
         if (outcome == SubmitOutcome.Submitted)
         {
@@ -209,7 +209,7 @@ public sealed partial class FixOrderEntrySession
             SubmitOutcome.RateLimited => "rate limit exceeded",
             _ => "session not attached",
         };
-        RejectRequest(request, correlation, RejectReason.None, text);
+        RejectRequest(in request, correlation, RejectReason.None, text);
     }
 
     private static bool TryClientId(FixSession session, FixMessage m, int tag, out ClientOrderId id)

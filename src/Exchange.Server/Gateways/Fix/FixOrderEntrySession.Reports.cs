@@ -9,7 +9,8 @@ public sealed partial class FixOrderEntrySession
     private void Report(in QueuedEvent item)
     {
         ref readonly var e = ref item.Event;
-        var request = item.Own ? Recall(item.Correlation, forget: false) : null;
+        FixRequest request = default;
+        bool known = item.Own && TryRecall(item.Correlation, out request);
         switch (e.Type)
         {
             case EventType.Accepted:
@@ -26,7 +27,7 @@ public sealed partial class FixOrderEntrySession
                 }
                 break;
             case EventType.Cancelled:
-                if (request is { MsgType: 'F' } && e.ClientId == request.OrigClientId)
+                if (known && request.MsgType == 'F' && e.ClientId == request.OrigClientId)
                 {
                     SendOrderReport(in e, item.Taker, '4', request.ClientId, e.ClientId);
                 }
@@ -47,32 +48,37 @@ public sealed partial class FixOrderEntrySession
             case EventType.Reduced:
                 SendOrderReport(in e, item.Taker, 'D', e.ClientId, default, "reduced by self-trade prevention");
                 break;
-            case EventType.Rejected when request is not null:
+            case EventType.Rejected when known:
                 if (request.MsgType == 'q')
                 {
                     request.Rejected = true;
-                    MassCancelReplied(item.Correlation, request);
+                    MassCancelReplied(item.Correlation, ref request);
                 }
                 else
                 {
                     RejectRequest(request, item.Correlation, e.RejectReason, e.RejectReason.ToString());
                 }
                 break;
-            case EventType.MassCancelled when request is { MsgType: 'q' }:
+            case EventType.MassCancelled when known && request.MsgType == 'q':
                 request.Affected += e.Quantity;
-                MassCancelReplied(item.Correlation, request);
+                MassCancelReplied(item.Correlation, ref request);
                 break;
         }
-        if (item.Own && item.Last && request is not null && request.MsgType != 'q')
+        if (item.Last && known && request.MsgType != 'q')
         {
             Forget(item.Correlation);
         }
     }
 
-    private void MassCancelReplied(long correlation, FixRequest request)
+    private void MassCancelReplied(long correlation, ref FixRequest request)
     {
-        if (--request.RepliesLeft > 0)
+        if (request.RepliesLeft > 1)
         {
+            request.RepliesLeft--;
+            lock (_requestsLock)
+            {
+                _requests[correlation] = request; // the other shards' answers add to it
+            }
             return;
         }
         Forget(correlation);
@@ -146,7 +152,7 @@ public sealed partial class FixOrderEntrySession
 
     /// <summary>A request that did not go through: ExecutionReport rejected for a new order, OrderCancelReject for a
     /// cancel or replace, a rejected OrderMassCancelReport for a mass cancel.</summary>
-    private void RejectRequest(FixRequest request, long correlation, RejectReason reason, string text)
+    private void RejectRequest(in FixRequest request, long correlation, RejectReason reason, string text)
     {
         _orders.TryGet(Account, request.OrigClientId, out var current);
         switch (request.MsgType)
@@ -177,7 +183,7 @@ public sealed partial class FixOrderEntrySession
         }
     }
 
-    private void SendCancelReject(FixRequest request, int reason, string text, FixOrderView? current) =>
+    private void SendCancelReject(in FixRequest request, int reason, string text, FixOrderView? current) =>
         Session.Send(new OrderCancelReject
         {
             OrderId = current?.OrderId ?? 0, ClientId = request.ClientId, OrigClientId = request.OrigClientId,

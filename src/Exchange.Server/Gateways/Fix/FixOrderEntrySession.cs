@@ -160,7 +160,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
 
     private long NextCorrelation() => Interlocked.Increment(ref _nextCorrelation);
 
-    private void Remember(long correlation, FixRequest request)
+    private void Remember(long correlation, in FixRequest request)
     {
         lock (_requestsLock)
         {
@@ -168,19 +168,11 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         }
     }
 
-    private FixRequest? Recall(long correlation, bool forget)
+    private bool TryRecall(long correlation, out FixRequest request)
     {
         lock (_requestsLock)
         {
-            if (!_requests.TryGetValue(correlation, out var request))
-            {
-                return null;
-            }
-            if (forget)
-            {
-                _requests.Remove(correlation);
-            }
-            return request;
+            return _requests.TryGetValue(correlation, out request);
         }
     }
 

@@ -69,6 +69,23 @@ public sealed class FixGatewayTests : IDisposable
     }
 
     [Fact]
+    public void ShouldReportOneMassCancelOverAllShards()
+    {
+        using var exchange = new FixGatewayFixture(c => c with { Shards = [new(0, ["AAPL", "MSFT"]), new(1, ["GOOG", "TSLA"])] });
+        using var client = FixTestClient.LogOn(exchange.Endpoint, "TRADER2");
+        client.Send("35=D|11=x1|55=AAPL|54=1|38=1|40=2|44=100|59=1");
+        client.Send("35=D|11=x2|55=GOOG|54=1|38=1|40=2|44=100|59=1");
+        client.Send("35=D|11=x3|55=TSLA|54=1|38=1|40=2|44=100|59=1");
+        client.WaitFor(m => Report(m, "x1", "0"));
+        client.WaitFor(m => Report(m, "x2", "0"));
+        client.WaitFor(m => Report(m, "x3", "0"));
+        client.Send("35=q|11=everything|530=7");
+        var report = client.WaitFor(m => m[35] == "r");
+        Assert.Equal(("7", "3"), (report[531], report[533]));
+        Assert.False(client.Receives(m => m[35] == "r", Moment)); // one report, not one per shard
+    }
+
+    [Fact]
     public void ShouldRejectWhatTheEngineRefusesWithTheMatchingReason()
     {
         using var client = FixTestClient.LogOn(_exchange.Endpoint, "TRADER1");
