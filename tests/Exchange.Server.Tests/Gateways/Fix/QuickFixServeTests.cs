@@ -6,7 +6,7 @@ using Exchange.Server.Tests.Node;
 namespace Exchange.Server.Tests.Gateways.Fix;
 
 /// <summary>A QuickFIX C++ client against the real `exchange serve` process (its embedded FIX sessions, a config file
-/// moving the FIX endpoint to a free port), across a clean restart of the server.</summary>
+/// moving the FIX endpoint to a free port), across a clean restart of the server, and logged out by a shutdown.</summary>
 public sealed class QuickFixServeTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -41,8 +41,10 @@ public sealed class QuickFixServeTests : IDisposable
             client.WaitForLine(l => l == "LOGON");
             client.Send("35=F|11=gone|41=served|55=TSLA|54=1|60=20260302-14:30:00");
             Assert.Equal("served", client.WaitFor("IN ", "|35=8|", "|11=gone|", "|150=4|")[41]);
-            client.LogoutAndStop();
+            // A clean shutdown logs the connected client out first.
             Stop(server);
+            Assert.Equal("exchange shutting down", client.WaitFor("IN ", "|35=5|")[58]);
+            client.WaitForLine(l => l == "LOGOUT");
         }
     }
 
