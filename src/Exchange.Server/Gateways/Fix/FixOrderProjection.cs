@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Exchange.Core.Domain;
 using Exchange.Core.Events;
 using Exchange.Server.Pipeline;
@@ -19,7 +21,7 @@ public sealed class FixOrderProjection : IEventListener
 
     private readonly Lock _lock = new();
     private readonly Dictionary<(long Account, ClientOrderId ClientId), OrderState> _orders = [];
-    private readonly Queue<(long Account, ClientOrderId ClientId, OrderState State)> _finished = new();
+    private readonly Queue<(long Account, ClientOrderId ClientId, long OrderId)> _finished = new();
 
     public int Count
     {
@@ -37,7 +39,7 @@ public sealed class FixOrderProjection : IEventListener
         lock (_lock)
         {
             bool found = _orders.TryGetValue((account, clientId), out var state);
-            view = found ? state!.View() : default;
+            view = found ? state.View() : default;
             return found;
         }
     }
@@ -63,13 +65,16 @@ public sealed class FixOrderProjection : IEventListener
                         e.Quantity, e.MakerFilledQuantity, e.MakerLeavesQuantity);
                     break;
                 case EventType.Cancelled or EventType.Expired:
-                    if (Find(in e) is { } done)
+                {
+                    ref var done = ref Find(in e);
+                    if (!Unsafe.IsNullRef(ref done))
                     {
                         done.Leaves = 0;
                         done.OrdStatus = e.Type == EventType.Expired ? 'C' : '4';
-                        Finish(e.Account, done);
+                        Finish(e.Account, e.ClientId, done.OrderId);
                     }
                     break;
+                }
                 case EventType.Replaced:
                     if (_orders.Remove((e.Account, e.OrigClientId), out var replaced))
                     {
@@ -84,7 +89,9 @@ public sealed class FixOrderProjection : IEventListener
                     }
                     break;
                 case EventType.Triggered or EventType.Reduced or EventType.Replenished:
-                    if (Find(in e) is { } changed)
+                {
+                    ref var changed = ref Find(in e);
+                    if (!Unsafe.IsNullRef(ref changed))
                     {
                         changed.Leaves = e.LeavesQuantity;
                         if (e.Type == EventType.Triggered && e.OrderType != 0)
@@ -93,15 +100,17 @@ public sealed class FixOrderProjection : IEventListener
                         }
                     }
                     break;
+                }
             }
         }
     }
 
-    private OrderState? Find(in EngineEvent e) => _orders.GetValueOrDefault((e.Account, e.ClientId));
+    private ref OrderState Find(in EngineEvent e) => ref CollectionsMarshal.GetValueRefOrNullRef(_orders, (e.Account, e.ClientId));
 
     private void Fill(long account, ClientOrderId clientId, long orderId, Symbol symbol, Side side, long price, long quantity, long cum, long leaves)
     {
-        if (!_orders.TryGetValue((account, clientId), out var state) || state.OrderId != orderId)
+        ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_orders, (account, clientId), out bool exists);
+        if (!exists || state.OrderId != orderId)
         {
             // Not seen since the restart: what was filled before is priced at this fill's price.
             state = new OrderState
@@ -110,7 +119,6 @@ public sealed class FixOrderProjection : IEventListener
                 TimeInForce = TimeInForce.Gtc, Price = price, OrderQuantity = cum + leaves,
                 Notional = (Int128)price * (cum - quantity), Approximate = cum > quantity,
             };
-            _orders[(account, clientId)] = state;
         }
         state.Cum = cum;
         state.Leaves = leaves;
@@ -118,25 +126,26 @@ public sealed class FixOrderProjection : IEventListener
         state.OrdStatus = leaves == 0 ? '2' : '1';
         if (leaves == 0)
         {
-            Finish(account, state);
+            Finish(account, clientId, orderId); // last: it may remove entries, which would move the ref
         }
     }
 
-    private void Finish(long account, OrderState state)
+    private void Finish(long account, ClientOrderId clientId, long orderId)
     {
-        _finished.Enqueue((account, state.ClientId, state));
+        _finished.Enqueue((account, clientId, orderId));
         while (_finished.Count > MaxFinishedOrders)
         {
-            var (oldAccount, oldId, oldState) = _finished.Dequeue();
-            // The id may have been reused by a newer order: remove only the finished one.
-            if (_orders.TryGetValue((oldAccount, oldId), out var current) && ReferenceEquals(current, oldState))
+            var (oldAccount, oldId, oldOrderId) = _finished.Dequeue();
+            // The client id may have been reused by a newer order: remove only the finished one.
+            if (_orders.TryGetValue((oldAccount, oldId), out var current) && current.OrderId == oldOrderId)
             {
                 _orders.Remove((oldAccount, oldId));
             }
         }
     }
 
-    private sealed class OrderState
+    // A struct held by value in the table: nothing is allocated per order beyond the table's own growth.
+    private struct OrderState
     {
         public long OrderId;
         public ClientOrderId ClientId;
@@ -154,7 +163,7 @@ public sealed class FixOrderProjection : IEventListener
         public bool Approximate;
 
         // AvgPx in 10^-8 units, truncated: exact for whole-cent fills of any size up to the 8th decimal.
-        public FixOrderView View() => new(OrderId, ClientId, Symbol, Side, OrderType, TimeInForce, Price, StopPrice, OrderQuantity, Cum,
+        public readonly FixOrderView View() => new(OrderId, ClientId, Symbol, Side, OrderType, TimeInForce, Price, StopPrice, OrderQuantity, Cum,
             Leaves, Cum == 0 ? 0 : (long)(Notional / Cum), OrdStatus, Approximate);
     }
 }
