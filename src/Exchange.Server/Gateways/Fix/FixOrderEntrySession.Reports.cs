@@ -33,7 +33,7 @@ public sealed partial class FixOrderEntrySession
                 }
                 else
                 {
-                    SendOrderReport(in e, item.Taker, '4', e.ClientId, default, e.CancelReason == CancelReason.Requested ? null : e.CancelReason.ToString());
+                    SendOrderReport(in e, item.Taker, '4', e.ClientId, default, e.CancelReason == CancelReason.Requested ? null : Name(e.CancelReason));
                 }
                 break;
             case EventType.Replaced:
@@ -56,7 +56,7 @@ public sealed partial class FixOrderEntrySession
                 }
                 else
                 {
-                    RejectRequest(request, item.Correlation, e.RejectReason, e.RejectReason.ToString());
+                    RejectRequest(request, item.Correlation, e.RejectReason, Name(e.RejectReason));
                 }
                 break;
             case EventType.MassCancelled when known && request.MsgType == 'q':
@@ -205,6 +205,14 @@ public sealed partial class FixOrderEntrySession
         report.AveragePrice = order.AveragePrice;
         report.OrdStatus = order.OrdStatus;
     }
+
+    // Enum names as Text (58), made once: no string per report.
+    private static readonly string[] CancelReasonNames = [.. Enum.GetValues<CancelReason>().Select(r => r.ToString())];
+    private static readonly string[] RejectReasonNames = [.. Enum.GetValues<RejectReason>().Select(r => r.ToString())];
+
+    private static string Name(CancelReason reason) => (int)reason < CancelReasonNames.Length ? CancelReasonNames[(int)reason] : reason.ToString();
+
+    private static string Name(RejectReason reason) => (int)reason < RejectReasonNames.Length ? RejectReasonNames[(int)reason] : reason.ToString();
 
     /// <summary>OrdRejReason (103) for an engine reject reason (FIX 4.4 values only).</summary>
     private static int OrdRejReason(RejectReason reason) => reason switch
