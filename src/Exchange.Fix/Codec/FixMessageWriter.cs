@@ -38,7 +38,7 @@ public ref struct FixMessageWriter
     }
 
     /// <summary>Appends a field whose value is ASCII bytes (no SOH).</summary>
-    public void Append(int tag, ReadOnlySpan<byte> value)
+    public void Append(int tag, scoped ReadOnlySpan<byte> value)
     {
         if (value.IsEmpty || value.Contains(Soh))
         {
@@ -50,7 +50,7 @@ public ref struct FixMessageWriter
     }
 
     /// <summary>Appends a field whose value is ASCII text (no SOH).</summary>
-    public void AppendString(int tag, ReadOnlySpan<char> value)
+    public void AppendString(int tag, scoped ReadOnlySpan<char> value)
     {
         if (value.IsEmpty || value.Contains('\u0001') || !System.Text.Ascii.IsValid(value))
         {

@@ -3,6 +3,34 @@ namespace Exchange.Fix.Codec;
 /// <summary>Tag numbers the codec and session layer use, and the few structural facts about tags the parser needs.</summary>
 public static class FixTag
 {
+    public const int Account = 1;
+    public const int AvgPx = 6;
+    public const int CumQty = 14;
+    public const int ExecId = 17;
+    public const int ExecInst = 18;
+    public const int LastPx = 31;
+    public const int LastQty = 32;
+    public const int OrderId = 37;
+    public const int OrdStatus = 39;
+    public const int OrigClOrdId = 41;
+    public const int EncryptMethod = 98;
+    public const int StopPx = 99;
+    public const int CxlRejReason = 102;
+    public const int OrdRejReason = 103;
+    public const int MaxFloor = 111;
+    public const int ExpireTime = 126;
+    public const int ExecType = 150;
+    public const int LeavesQty = 151;
+    public const int RefMsgType = 372;
+    public const int BusinessRejectRefId = 379;
+    public const int BusinessRejectReason = 380;
+    public const int CxlRejResponseTo = 434;
+    public const int MassCancelRequestType = 530;
+    public const int MassCancelResponse = 531;
+    public const int MassCancelRejectReason = 532;
+    public const int TotalAffectedOrders = 533;
+    public const int OrdStatusReqId = 790;
+    public const int NextExpectedMsgSeqNum = 789;
     public const int BeginSeqNo = 7;
     public const int BeginString = 8;
     public const int BodyLength = 9;

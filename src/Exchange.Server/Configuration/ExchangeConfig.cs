@@ -40,6 +40,13 @@ public sealed record ExchangeConfig
 
     public string FixCompId { get; init; } = "EXCHANGE";
 
+    /// <summary>FIX sessions the acceptor accepts (docs/fix.md); by default one per demo account.</summary>
+    public IReadOnlyList<FixSessionConfig> FixSessions { get; init; } =
+    [
+        new("TRADER1"),
+        new("TRADER2"),
+    ];
+
     /// <summary>Binary order entry (TCP).</summary>
     public string BinaryOrderEntryEndpoint { get; init; } = "127.0.0.1:9001";
 

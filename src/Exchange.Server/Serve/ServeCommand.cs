@@ -5,6 +5,7 @@ using System.Text;
 using Exchange.Core.Domain;
 using Exchange.Server.Configuration;
 using Exchange.Server.Gateways;
+using Exchange.Server.Gateways.Fix;
 
 namespace Exchange.Server.Serve;
 
@@ -50,7 +51,9 @@ internal static class ServeCommand
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
         // Order-entry sessions of every gateway reach the exchange through the hub.
         var hub = new OrderEntryHub();
-        using var node = ExchangeNode.Start(config, session is null ? [hub] : [hub, session]);
+        // FIX order state (for AvgPx and OrderStatusRequest) listens before the hub, so reports see their own event.
+        var fixOrders = new FixOrderProjection();
+        using var node = ExchangeNode.Start(config, session is null ? [fixOrders, hub] : [fixOrders, hub, session]);
         hub.Node = node;
         var ticker = config.TimeTickMilliseconds > 0 ? new EngineTimeTicker(node, TimeSpan.FromMilliseconds(config.TimeTickMilliseconds)) : null;
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
@@ -61,7 +64,17 @@ internal static class ServeCommand
                 $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
-        log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
+        FixGateway? fix = null;
+        try
+        {
+            fix = FixGateway.Start(config, hub, fixOrders, message => log.WriteLine($"exchange: {message}"));
+            log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))})");
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            // The exchange itself (and --stdin) still runs; only FIX clients cannot connect.
+            log.WriteLine($"exchange: FIX acceptor NOT started: cannot listen on {config.FixEndpoint}: {e.Message}");
+        }
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -88,6 +101,7 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         ticker?.Dispose();
+        fix?.StopAsync().GetAwaiter().GetResult();
         node.Stop();
         session?.Finish();
         foreach (var shard in node.Shards)

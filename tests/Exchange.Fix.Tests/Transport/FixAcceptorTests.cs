@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using Exchange.Fix.Session;
+using Exchange.Fix.Store;
+using Exchange.Fix.Tests.Codec;
+using Exchange.Fix.Tests.Session;
+using Exchange.Fix.Transport;
+
+namespace Exchange.Fix.Tests.Transport;
+
+public sealed class FixAcceptorTests : IAsyncDisposable
+{
+    private readonly FixSession _session;
+    private readonly FixAcceptor _acceptor;
+
+    public FixAcceptorTests()
+    {
+        var settings = new FixSessionSettings
+        {
+            SenderCompId = "EXCH", TargetCompId = "CLIENT", Password = "secret", LogonTimeout = TimeSpan.FromMilliseconds(300),
+        };
+        _session = new FixSession(settings, new MemoryFixMessageStore(), new EchoApplication());
+        _acceptor = new FixAcceptor(new IPEndPoint(IPAddress.Loopback, 0), [_session], new FixTransportOptions { MaxBodyLength = 1024 });
+        _acceptor.Start();
+    }
+
+    public async ValueTask DisposeAsync() => await _acceptor.StopAsync(TimeSpan.FromSeconds(1));
+
+    private static string Now() => DateTime.UtcNow.ToString("yyyyMMdd-HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
+    public void ShouldSurviveRandomBytesOnManyConnectionsAndStillAcceptALogon()
+    {
+        var random = new Random(7);
+        for (int c = 0; c < 20; c++)
+        {
+            using var client = new FixScriptClient(_acceptor.LocalEndPoint);
+            for (int i = 0; i < 20; i++)
+            {
+                var bytes = new byte[random.Next(16, 3000)];
+                random.NextBytes(bytes);
+                if (i % 3 == 0)
+                {
+                    "8=FIX.4.4\u00019=9"u8.CopyTo(bytes);
+                }
+                try
+                {
+                    client.Send(bytes);
+                }
+                catch (SocketException)
+                {
+                    break; // closed by the acceptor: fine
+                }
+            }
+            if (c % 4 == 0)
+            {
+                // A framed message that is not a Logon (or is a malformed one) closes the connection.
+                try
+                {
+                    client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=x|52={Now()}|108=30|"));
+                }
+                catch (SocketException)
+                {
+                }
+            }
+        }
+        using var good = new FixScriptClient(_acceptor.LocalEndPoint);
+        good.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"));
+        string? reply = good.Receive(TimeSpan.FromSeconds(5));
+        Assert.NotNull(reply);
+        Assert.Contains("|35=A|", reply, StringComparison.Ordinal);
+        Assert.True(_session.IsLoggedOn);
+    }
+
+    [Fact]
+    public void ShouldCloseAConnectionThatDoesNotLogOnInTime()
+    {
+        using var idle = new FixScriptClient(_acceptor.LocalEndPoint);
+        Assert.Null(idle.Receive(TimeSpan.FromSeconds(5))); // closed by the acceptor, with no message
+    }
+
+    [Fact]
+    public void ShouldSkipAMessageLongerThanTheLimitWithoutBufferingIt()
+    {
+        using var client = new FixScriptClient(_acceptor.LocalEndPoint);
+        client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|58={new string('x', 5000)}|"));
+        client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"));
+        string? reply = client.Receive(TimeSpan.FromSeconds(5));
+        Assert.NotNull(reply);
+        Assert.Contains("|35=A|", reply, StringComparison.Ordinal);
+    }
+}
