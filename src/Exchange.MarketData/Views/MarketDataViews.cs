@@ -98,6 +98,13 @@ public sealed partial class MarketDataViews
             {
                 Gaps++;
                 state.Stale = true;
+                foreach (var view in _instruments)
+                {
+                    if (view.Shard == shard)
+                    {
+                        view.PendingStatus = true; // the status channel reports it
+                    }
+                }
             }
             state.LastSequence = e.Sequence;
             state.MidCommand = true;
