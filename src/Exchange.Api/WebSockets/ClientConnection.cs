@@ -22,11 +22,13 @@ internal sealed class ClientConnection
     private WebSocketCloseStatus _closeStatus;
     private long _lastActivity = Stopwatch.GetTimestamp();
     private int _maxQueued;
+    private readonly Action<ClientConnection>? _onSlowConsumer;
 
-    public ClientConnection(WebSocket socket, WebSocketFeedOptions options)
+    public ClientConnection(WebSocket socket, WebSocketFeedOptions options, Action<ClientConnection>? onSlowConsumer = null)
     {
         _socket = socket;
         _options = options;
+        _onSlowConsumer = onSlowConsumer;
         Id = Interlocked.Increment(ref _lastId);
     }
 
@@ -67,6 +69,7 @@ internal sealed class ClientConnection
     public bool Enqueue(OutFrame frame, Delivery delivery, (string, Channel, int) key = default)
     {
         TaskCompletionSource? wake;
+        bool slow = false;
         lock (_lock)
         {
             if (_closeReason is not null)
@@ -87,6 +90,7 @@ internal sealed class ClientConnection
                 CloseLocked(WebSocketCloseStatus.PolicyViolation,
                     $"slow consumer: more than {_options.MaxQueuedMessages} messages waiting ({key.Item2.Name()} {key.Item1})");
                 wake = TakeWaiter();
+                slow = true;
             }
             else
             {
@@ -102,7 +106,12 @@ internal sealed class ClientConnection
             }
         }
         wake?.TrySetResult();
-        return _closeReason is null;
+        if (slow)
+        {
+            _onSlowConsumer?.Invoke(this);
+            return false;
+        }
+        return true;
     }
 
     /// <summary>Closes with a status and reason: the queue is dropped, the close frame goes out after the frame being

@@ -57,6 +57,7 @@ public sealed partial class MarketDataHub
             {
                 _needSnapshot.RemoveAt(i);
                 s.NeedsSnapshot = false;
+                Interlocked.Increment(ref _conflationSnapshots);
                 s.Connection.Enqueue(Frame(Snapshot(views, view, Channel.L2, 0), s.Format), Delivery.Reliable, (s.Symbol, Channel.L2, 0));
             }
         }

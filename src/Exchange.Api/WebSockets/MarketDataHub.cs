@@ -37,6 +37,11 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>l2 snapshots sent in place of skipped deltas (conflation under pressure).</summary>
+    public long ConflationSnapshots => Interlocked.Read(ref _conflationSnapshots);
+
+    private long _conflationSnapshots;
+
     /// <summary>Connections closed because their queue was full.</summary>
     public long SlowConsumerDisconnects => Interlocked.Read(ref _slowConsumers);
 
@@ -51,7 +56,7 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     /// <summary>Serves one accepted WebSocket until it closes.</summary>
     public async Task RunConnectionAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        var connection = new ClientConnection(socket, _options);
+        var connection = new ClientConnection(socket, _options, _ => Interlocked.Increment(ref _slowConsumers));
         _connections[connection.Id] = connection;
         try
         {
@@ -60,10 +65,6 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
         finally
         {
             _connections.TryRemove(connection.Id, out _);
-            if (connection.CloseReason?.StartsWith("slow consumer", StringComparison.Ordinal) == true)
-            {
-                Interlocked.Increment(ref _slowConsumers);
-            }
             _service.Invoke(_ => RemoveAll(connection));
         }
     }

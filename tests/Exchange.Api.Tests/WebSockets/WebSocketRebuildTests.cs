@@ -58,10 +58,20 @@ public class WebSocketRebuildTests
 
     internal static void AssertSameBook(MatchingEngine engine, string symbol, FeedClient client)
     {
-        var s = Symbol.Parse(symbol);
-        string expected = BookComparison.Describe(engine, s);
+        AssertL3(engine, symbol, client);
+        AssertL2(engine, symbol, client);
+    }
+
+    internal static void AssertL3(MatchingEngine engine, string symbol, FeedClient client)
+    {
+        string expected = BookComparison.Describe(engine, Symbol.Parse(symbol));
         string actual = client.Read(c => BookComparison.Describe(c.L3[symbol]));
         Assert.Equal(BookComparison.Digest(expected), BookComparison.Digest(actual));
+    }
+
+    internal static void AssertL2(MatchingEngine engine, string symbol, FeedClient client)
+    {
+        var s = Symbol.Parse(symbol);
         var (bids, asks) = client.Levels(symbol);
         Span<PriceLevelInfo> depth = new PriceLevelInfo[10_000];
         int n = engine.GetDepth(s, Side.Buy, depth);
