@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Exchange.Core.Domain;
 using Exchange.Server.Configuration;
+using Exchange.Server.MarketData;
 
 namespace Exchange.Server.Serve;
 
@@ -47,7 +48,17 @@ internal static class ServeCommand
 
         var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
-        using var node = ExchangeNode.Start(config, session is null ? [] : [session]);
+        MarketDataNode marketData;
+        try
+        {
+            marketData = MarketDataNode.StartAsync(config).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or FormatException)
+        {
+            log.WriteLine($"exchange: cannot start market data: {e.Message}");
+            return 2;
+        }
+        using var node = ExchangeNode.Start(config, session is null ? [marketData.Listener] : [session, marketData.Listener]);
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
         foreach (var shard in node.Shards)
         {
@@ -56,7 +67,8 @@ internal static class ServeCommand
                 $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
-        log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
+        log.WriteLine($"exchange: market data: REST and WebSocket (/ws) on http://{config.HttpEndpoint}, ITCH/MoldUDP64 feed to udp {config.MarketDataFeedEndpoint} (re-request udp {config.MarketDataRequestEndpoint}, snapshot tcp {config.MarketDataSnapshotEndpoint})");
+        log.WriteLine("exchange: gateways (FIX, binary order entry) are not part of this build yet; use --stdin or the in-process client.");
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -83,6 +95,7 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         node.Stop();
+        marketData.DisposeAsync().AsTask().GetAwaiter().GetResult(); // after the node: its last events are published
         session?.Finish();
         foreach (var shard in node.Shards)
         {
