@@ -50,6 +50,9 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     /// <summary>The largest number of messages any connection has had waiting.</summary>
     public int MaxQueuedMessages => _connections.Values.Select(c => c.MaxQueued).DefaultIfEmpty(0).Max();
 
+    /// <summary>Messages sent on the open connections so far.</summary>
+    public long TotalSent => _connections.Values.Sum(c => c.Sent);
+
     /// <summary>Messages waiting in all queues now.</summary>
     public long QueuedMessages => _connections.Values.Sum(c => (long)c.QueueLength);
 

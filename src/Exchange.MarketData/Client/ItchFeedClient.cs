@@ -40,6 +40,9 @@ public sealed class ItchFeedClient : IDisposable
 
     public IPEndPoint LocalEndpoint { get; }
 
+    /// <summary>Called on the receive thread with every message applied, after the book has applied it (benchmarks).</summary>
+    public ItchMessageObserver? OnMessage { get; set; }
+
     /// <summary>The next sequence number the client needs: everything before it is applied.</summary>
     public ulong NextSequence
     {
@@ -239,6 +242,7 @@ public sealed class ItchFeedClient : IDisposable
                 return;
             }
             ItchDispatcher.Dispatch(message, ref handler);
+            OnMessage?.Invoke(message, sequence);
             _next++;
             MessagesApplied++;
         }
