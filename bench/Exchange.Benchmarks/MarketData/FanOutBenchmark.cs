@@ -19,9 +19,14 @@ internal static class FanOutBenchmark
         long rate = Arg(args, "--rate", 100_000);
         int seconds = Arg(args, "--seconds", 20);
         int sampleEvery = Arg(args, "--sample-every", 50);
+        int publishMs = Arg(args, "--publish-ms", 0);
 
         var service = new MarketDataService();
-        var hub = new MarketDataHub(service, new WebSocketFeedOptions { IdleTimeout = TimeSpan.FromMinutes(10) });
+        var hub = new MarketDataHub(service, new WebSocketFeedOptions
+        {
+            IdleTimeout = TimeSpan.FromMinutes(10),
+            PublishInterval = TimeSpan.FromMilliseconds(publishMs),
+        });
         var app = MarketDataWebHost.Build("127.0.0.1:0", service, hub);
         var driver = new EngineDriver(service);
         service.Start();
@@ -31,13 +36,16 @@ internal static class FanOutBenchmark
 
         long baseHeap = GcHeap();
         long baseWorkingSet = Process.GetCurrentProcess().WorkingSet64;
-        var child = Process.Start(new ProcessStartInfo(Environment.ProcessPath!)
+        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            ArgumentList = { typeof(FanOutBenchmark).Assembly.Location, "fanout-clients", "--url", url, "--clients", $"{clients}",
-                "--seconds", $"{seconds}", "--sample-every", $"{sampleEvery}" },
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        })!;
+            start.ArgumentList.Add(typeof(FanOutBenchmark).Assembly.Location); // run through the host: name the assembly
+        }
+        foreach (var a in new[] { "fanout-clients", "--url", url, "--clients", $"{clients}", "--seconds", $"{seconds}", "--sample-every", $"{sampleEvery}" })
+        {
+            start.ArgumentList.Add(a);
+        }
+        var child = Process.Start(start)!;
         // The child says "ready" once every connection is subscribed and has its snapshots.
         string? line;
         while ((line = child.StandardOutput.ReadLine()) is not null && line != "ready")
@@ -54,12 +62,15 @@ internal static class FanOutBenchmark
         double elapsed = clock.Elapsed.TotalSeconds;
         service.WaitUntilIdle(TimeSpan.FromSeconds(30));
         long sent = hub.TotalSent - sentBefore;
+        int maxQueued = hub.MaxQueuedMessages;
+        int connected = hub.ConnectionCount;
         string rest = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
 
         var inv = CultureInfo.InvariantCulture;
+        Console.WriteLine(string.Create(inv, $"fanout: {clients:N0} clients (l1 + trades of one of 4 symbols, protobuf), publish interval {publishMs} ms, {seconds} s"));
         Console.WriteLine(string.Create(inv, $"engine events: {driver.Events:N0} in {elapsed:F1} s = {driver.Events / elapsed:N0}/s (target {rate:N0}/s), {driver.Commands:N0} commands"));
-        Console.WriteLine(string.Create(inv, $"server: {sent:N0} messages sent = {sent / elapsed:N0}/s; dropped events {service.Dropped}; slow-consumer disconnects {hub.SlowConsumerDisconnects}; max queued per connection {hub.MaxQueuedMessages}"));
+        Console.WriteLine(string.Create(inv, $"server: {sent:N0} messages sent = {sent / elapsed:N0}/s; dropped events {service.Dropped}; slow-consumer disconnects {hub.SlowConsumerDisconnects}; max queued per connection {maxQueued}; connections at the end {connected}"));
         Console.WriteLine(string.Create(inv, $"server memory per connection: managed heap {(heap - baseHeap) / (double)clients / 1024:F1} KiB, working set {(workingSet - baseWorkingSet) / (double)clients / 1024:F1} KiB ({clients:N0} connections; heap {baseHeap / 1048576.0:F0} → {heap / 1048576.0:F0} MiB, working set {baseWorkingSet / 1048576.0:F0} → {workingSet / 1048576.0:F0} MiB)"));
         Console.Write(rest);
         app.StopAsync().GetAwaiter().GetResult();

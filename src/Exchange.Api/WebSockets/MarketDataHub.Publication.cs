@@ -9,11 +9,29 @@ public sealed partial class MarketDataHub
 {
     public void Publish(MarketDataViews views)
     {
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        if (now - _lastPublish < _publishTicks)
+        {
+            return; // OnTimer publishes when the interval is over
+        }
+        _lastPublish = now;
         foreach (var view in views.Instruments)
         {
-            if (!view.HasPendingChanges || views.IsMidCommand(view.Shard))
+            if (!views.IsMidCommand(view.Shard))
             {
-                continue;
+                PublishInstrument(views, view);
+            }
+        }
+        SendDueSnapshots(views);
+    }
+
+    /// <summary>Publishes one instrument's pending changes (its shard must be between commands).</summary>
+    private void PublishInstrument(MarketDataViews views, InstrumentView view)
+    {
+        {
+            if (!view.HasPendingChanges)
+            {
+                return;
             }
             var changes = view.TakeChanges();
             _subscriptions.TryGetValue(view.Name, out var subscribers);
@@ -49,7 +67,11 @@ public sealed partial class MarketDataHub
                     Delivery.Conflate);
             }
         }
-        // Full-depth l2 subscribers whose deltas were skipped: a fresh snapshot once their queue has room again.
+    }
+
+    /// <summary>Full-depth l2 subscribers whose deltas were skipped: a fresh snapshot once their queue has room again.</summary>
+    private void SendDueSnapshots(MarketDataViews views)
+    {
         for (int i = _needSnapshot.Count - 1; i >= 0; i--)
         {
             var s = _needSnapshot[i];

@@ -23,13 +23,16 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     private readonly Dictionary<string, (PriceLevelView Bid, PriceLevelView Ask)> _lastL1 = [];
     private readonly List<Subscription> _needSnapshot = [];
     private readonly long _heartbeatTicks;
+    private readonly long _publishTicks;
     private long _lastHeartbeat;
+    private long _lastPublish;
 
     public MarketDataHub(MarketDataService service, WebSocketFeedOptions? options = null)
     {
         _service = service;
         _options = options ?? new WebSocketFeedOptions();
         _heartbeatTicks = (long)(_options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
+        _publishTicks = (long)(_options.PublishInterval.TotalSeconds * Stopwatch.Frequency);
         service.AddPublisher(this);
     }
 
@@ -115,9 +118,13 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
         }
         if (view.HasPendingChanges)
         {
-            // Its shard is inside a command: the snapshot would run ahead of the published sequence. Retry next round.
-            _service.Invoke(v => Subscribe(v, connection, request));
-            return;
+            if (views.IsMidCommand(view.Shard))
+            {
+                // The snapshot would show half a command and run ahead of the published sequence: after the next batch.
+                _service.Invoke(v => Subscribe(v, connection, request));
+                return;
+            }
+            PublishInstrument(views, view); // the snapshot follows everything published
         }
         if (connection.Subscriptions.Exists(s => s.Active && s.Symbol == view.Name && s.Channel == request.Channel))
         {
@@ -185,6 +192,10 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
 
     public void OnTimer(long nowTicks)
     {
+        if (_publishTicks > 0 && nowTicks - _lastPublish >= _publishTicks)
+        {
+            Publish(_service.Views);
+        }
         if (nowTicks - _lastHeartbeat < _heartbeatTicks)
         {
             return;

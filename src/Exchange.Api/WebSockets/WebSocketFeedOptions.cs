@@ -11,6 +11,11 @@ public sealed record WebSocketFeedOptions
     /// its queue is below it again (l1, depth-limited l2 and status are replaced in place whenever still queued).</summary>
     public int ConflateAbove { get; init; } = 256;
 
+    /// <summary>Publish at most this often (0 = after every batch of engine events, the lowest latency). With many
+    /// subscribers a longer interval bounds the fan-out work: changes accumulate (trades and l3 updates in order, l1/l2 as
+    /// the latest state) and go out together.</summary>
+    public TimeSpan PublishInterval { get; init; } = TimeSpan.Zero;
+
     /// <summary>A heartbeat message is queued to every connection this often.</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 

@@ -10,7 +10,7 @@ public interface IMarketDataPublisher
     /// middle of a command are skipped (<see cref="MarketDataViews.IsMidCommand"/>) and published with the next batch.</summary>
     void Publish(MarketDataViews views);
 
-    /// <summary>About every 100 ms, and after each batch: heartbeats and other timed work.</summary>
+    /// <summary>About every 10 ms, and after each batch: heartbeats and other timed work.</summary>
     void OnTimer(long nowTicks);
 
     /// <summary>The service is stopping: last messages (end of session).</summary>

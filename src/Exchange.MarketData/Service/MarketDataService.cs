@@ -17,7 +17,7 @@ namespace Exchange.MarketData.Service;
 public sealed class MarketDataService : IDisposable
 {
     private const int BatchLimit = 4096;
-    private static readonly long TimerTicks = Stopwatch.Frequency / 10;
+    private static readonly long TimerTicks = Stopwatch.Frequency / 100;
 
     private readonly Channel<MarketDataInput> _input;
     private readonly ConcurrentQueue<Action<MarketDataViews>> _work = new();
@@ -151,7 +151,8 @@ public sealed class MarketDataService : IDisposable
                     publisher.Publish(Views);
                 }
             }
-            while (_work.TryDequeue(out var action))
+            // Only the work queued so far: an action may queue itself again to run after the next batch.
+            for (int pending = _work.Count; pending > 0 && _work.TryDequeue(out var action); pending--)
             {
                 action(Views);
             }
@@ -168,7 +169,7 @@ public sealed class MarketDataService : IDisposable
             {
                 try
                 {
-                    reader.WaitToReadAsync(_stop.Token).AsTask().Wait(100);
+                    reader.WaitToReadAsync(_stop.Token).AsTask().Wait(10);
                 }
                 catch (AggregateException)
                 {

@@ -12,11 +12,15 @@ public class WebSocketRebuildTests
     private static readonly string[] Symbols = ["AAA", "BBB", "CCC"];
 
     [Theory]
-    [InlineData(51, "json")]
-    [InlineData(52, "protobuf")]
-    public async Task ClientsRebuildL2AndL3ExactlyAfterARandomWorkload(int seed, string format)
+    [InlineData(51, "json", 0)]
+    [InlineData(52, "protobuf", 0)]
+    [InlineData(53, "json", 20)] // changes accumulated over 20 ms publication intervals
+    public async Task ClientsRebuildL2AndL3ExactlyAfterARandomWorkload(int seed, string format, int publishIntervalMs)
     {
-        await using var server = await FeedServer.StartAsync();
+        await using var server = await FeedServer.StartAsync(new Exchange.Api.WebSockets.WebSocketFeedOptions
+        {
+            PublishInterval = TimeSpan.FromMilliseconds(publishIntervalMs),
+        });
         var commands = new RandomCommandGenerator(seed).Generate(8_000);
         server.Run(commands.Take(5)); // the instrument declarations
         await using var early = await FeedClient.ConnectAsync(server.WebSocketAddress);
