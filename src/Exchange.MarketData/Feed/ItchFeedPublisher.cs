@@ -26,7 +26,6 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
     private long _packetFirst;
     private long _lastSend;
     private long _lastTimestamp;
-    private bool _started;
 
     public ItchFeedPublisher(FeedOptions options)
     {
@@ -34,6 +33,7 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
         _session = MoldSession.Create(options.Session);
         _packet = new byte[options.MaxPacketSize];
         _heartbeatTicks = (long)(options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
+        Append(_scratch.AsSpan(0, ItchEncoder.WriteSystemEvent(_scratch, (byte)'O', 0))); // start of messages: sequence 1
     }
 
     public FeedOptions Options => _options;
@@ -92,12 +92,6 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
 
     public void OnTimer(long nowTicks)
     {
-        if (!_started)
-        {
-            _started = true;
-            Append(_scratch.AsSpan(0, ItchEncoder.WriteSystemEvent(_scratch, (byte)'O', _lastTimestamp)));
-            Flush();
-        }
         if (nowTicks - _lastSend >= _heartbeatTicks)
         {
             Flush();

@@ -140,7 +140,15 @@ public sealed class MarketDataService : IDisposable
             int n = 0;
             while (n < BatchLimit && reader.TryRead(out var item))
             {
-                Apply(in item);
+                try
+                {
+                    Apply(in item);
+                }
+                catch (Exception e)
+                {
+                    // A bug must not stop market data for every instrument: counted and reported, the thread goes on.
+                    Fault(e);
+                }
                 n++;
             }
             if (n > 0)
@@ -148,13 +156,27 @@ public sealed class MarketDataService : IDisposable
                 Interlocked.Add(ref _applied, n);
                 foreach (var publisher in _publishers)
                 {
-                    publisher.Publish(Views);
+                    try
+                    {
+                        publisher.Publish(Views);
+                    }
+                    catch (Exception e)
+                    {
+                        Fault(e);
+                    }
                 }
             }
             // Only the work queued so far: an action may queue itself again to run after the next batch.
             for (int pending = _work.Count; pending > 0 && _work.TryDequeue(out var action); pending--)
             {
-                action(Views);
+                try
+                {
+                    action(Views);
+                }
+                catch (Exception e)
+                {
+                    Fault(e);
+                }
             }
             long now = Stopwatch.GetTimestamp();
             if (now - _lastTimer >= TimerTicks || n > 0)
@@ -185,6 +207,20 @@ public sealed class MarketDataService : IDisposable
         {
             publisher.OnStop();
         }
+    }
+
+    /// <summary>Exceptions caught on the market-data thread (0 unless there is a bug); the last one is kept.</summary>
+    public long Faults => Interlocked.Read(ref _faults);
+
+    public Exception? LastFault { get; private set; }
+
+    private long _faults;
+
+    private void Fault(Exception e)
+    {
+        LastFault = e;
+        Interlocked.Increment(ref _faults);
+        Console.Error.WriteLine($"market data: {e}");
     }
 
     private void Apply(in MarketDataInput item)

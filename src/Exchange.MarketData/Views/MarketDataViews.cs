@@ -56,7 +56,15 @@ public sealed partial class MarketDataViews
     /// <summary>Loads a shard's state at start; its events must follow from <see cref="ShardSeed.EngineSequence"/> + 1.</summary>
     public void Seed(ShardSeed seed)
     {
+        bool known = _shards.ContainsKey(seed.Shard);
         var shard = Shard(seed.Shard);
+        if (known || seed.Instruments.Any(i => _bySymbol.ContainsKey(i.Symbol)))
+        {
+            // A second start of a shard into the same views: they cannot be rebuilt in place (clients hold the old state).
+            shard.Stale = true;
+            Gaps++;
+            return;
+        }
         shard.LastSequence = seed.EngineSequence;
         foreach (var i in seed.Instruments)
         {

@@ -58,6 +58,7 @@ public class WebSocketRebuildTests
         var trades = early.Read(c => c.Trades.Select(t => t.TradeId).Order().ToList());
         Assert.Equal(Enumerable.Range(1, trades.Count).Select(i => (long)i), trades);
         Assert.True(trades.Count > 100);
+        Assert.Equal(0, server.Service.Faults);
     }
 
     internal static void AssertSameBook(MatchingEngine engine, string symbol, FeedClient client)

@@ -81,6 +81,22 @@ public class MarketDataViewsTests
         Assert.True(views.IsStale(0));
     }
 
+    [Fact]
+    public void ASecondSeedOfTheSameShardMarksItStaleInsteadOfMixingStates()
+    {
+        var engine = new MatchingEngine();
+        foreach (var c in new RandomCommandGenerator(4).Generate(100))
+        {
+            var command = c;
+            engine.Process(in command);
+        }
+        var views = new MarketDataViews();
+        views.Seed(ShardSeed.Capture(0, engine));
+        Assert.False(views.IsStale(0));
+        views.Seed(ShardSeed.Capture(0, engine));
+        Assert.True(views.IsStale(0));
+    }
+
     internal static void Feed(MarketDataViews views, ReadOnlySpan<Exchange.Core.Events.EngineEvent> events)
     {
         for (int k = 0; k < events.Length; k++)

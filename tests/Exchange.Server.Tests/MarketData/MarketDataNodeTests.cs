@@ -103,6 +103,7 @@ public class MarketDataNodeTests
         }
         Assert.Equal(0, ws.Read(c => c.Gaps));
         Assert.Equal(0, await marketData.Service.QueryAsync(v => v.Gaps + v.Inconsistencies));
+        Assert.Equal(0, marketData.Service.Faults);
 
         ulong end = (ulong)marketData.Feed.Store.Count + 1;
         Assert.True(itch.WaitFor(end, Timeout), $"itch at {itch.NextSequence} of {end}");
