@@ -18,6 +18,7 @@ internal static class FanOutClients
         int seconds = FanOutBenchmark.Arg(args, "--seconds", 20);
         int sampleEvery = FanOutBenchmark.Arg(args, "--sample-every", 50);
 
+        ThreadPool.SetMinThreads(64, 64);
         var sockets = new ClientWebSocket[clients];
         var gate = new SemaphoreSlim(256);
         var connectClock = Stopwatch.StartNew();
@@ -100,15 +101,17 @@ internal static class FanOutClients
         Volatile.Write(ref measuring, false);
         double elapsed = clock.Elapsed.TotalSeconds;
         long received = Interlocked.Read(ref messages);
-        Thread.Sleep(5000); // the server reads its counters while the connections are still open
-        stop.Cancel();
-        Task.WaitAll(receiving, TimeSpan.FromSeconds(10));
+        Thread.Sleep(200); // receive loops finish recording the message in hand
 
         var all = samples.Where(s => s is not null).SelectMany(s => s).Order().ToArray();
         string Percentile(double p) => all.Length == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{all[(int)Math.Min(all.Length - 1, p * all.Length)] / 1e6:F2} ms");
         var inv = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(inv, $"clients: {received:N0} messages received = {received / elapsed:N0}/s ({Interlocked.Read(ref bytes) / elapsed / 1048576:F1} MiB/s), closed by the server {closed}"));
         Console.WriteLine(string.Create(inv, $"latency engine event → client receive ({all.Length:N0} samples from every {sampleEvery}th client): p50 {Percentile(0.50)}, p99 {Percentile(0.99)}, p99.9 {Percentile(0.999)}, max {Percentile(1)}"));
+        Console.Out.Flush();
+        Console.ReadLine(); // the server reads its counters while the connections are still open
+        stop.Cancel();
+        Task.WaitAll(receiving, TimeSpan.FromSeconds(10));
         return 0;
     }
 }

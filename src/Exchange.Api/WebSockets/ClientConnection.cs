@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using Exchange.MarketData.Views;
 
 namespace Exchange.Api.WebSockets;
@@ -23,9 +24,12 @@ internal sealed class ClientConnection
     private long _lastActivity = Stopwatch.GetTimestamp();
     private int _maxQueued;
     private readonly Action<ClientConnection>? _onSlowConsumer;
+    private readonly StrongBox<long>? _sentCounter;
 
-    public ClientConnection(WebSocket socket, WebSocketFeedOptions options, Action<ClientConnection>? onSlowConsumer = null)
+    public ClientConnection(WebSocket socket, WebSocketFeedOptions options, Action<ClientConnection>? onSlowConsumer = null,
+        StrongBox<long>? sentCounter = null)
     {
+        _sentCounter = sentCounter;
         _socket = socket;
         _options = options;
         _onSlowConsumer = onSlowConsumer;
@@ -256,6 +260,10 @@ internal sealed class ClientConnection
                 await _socket.SendAsync(frame!.Data, frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true,
                     CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Increment(ref _sent);
+                if (_sentCounter is not null)
+                {
+                    Interlocked.Increment(ref _sentCounter.Value);
+                }
             }
             catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
             {

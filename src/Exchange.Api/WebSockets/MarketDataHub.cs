@@ -53,8 +53,10 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     /// <summary>The largest number of messages any connection has had waiting.</summary>
     public int MaxQueuedMessages => _connections.Values.Select(c => c.MaxQueued).DefaultIfEmpty(0).Max();
 
-    /// <summary>Messages sent on the open connections so far.</summary>
-    public long TotalSent => _connections.Values.Sum(c => c.Sent);
+    /// <summary>Messages sent on all connections so far.</summary>
+    public long TotalSent => Interlocked.Read(ref _sent.Value);
+
+    private readonly System.Runtime.CompilerServices.StrongBox<long> _sent = new();
 
     /// <summary>Messages waiting in all queues now.</summary>
     public long QueuedMessages => _connections.Values.Sum(c => (long)c.QueueLength);
@@ -62,7 +64,7 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     /// <summary>Serves one accepted WebSocket until it closes.</summary>
     public async Task RunConnectionAsync(WebSocket socket, CancellationToken cancellationToken)
     {
-        var connection = new ClientConnection(socket, _options, _ => Interlocked.Increment(ref _slowConsumers));
+        var connection = new ClientConnection(socket, _options, _ => Interlocked.Increment(ref _slowConsumers), _sent);
         _connections[connection.Id] = connection;
         try
         {
