@@ -198,6 +198,11 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
         {
             Publish(_service.Views);
         }
+        else if (_needSnapshot.Count > 0)
+        {
+            // A conflated client whose queue drained after the last event still gets its fresh snapshot.
+            SendDueSnapshots(_service.Views);
+        }
         if (nowTicks - _lastHeartbeat < _heartbeatTicks)
         {
             return;
