@@ -30,7 +30,8 @@ public sealed class MarketDataService : IDisposable
     private long _lastTimer;
     private bool _started;
 
-    public MarketDataService(int queueCapacity = 1 << 18, int tapeCapacity = 1000, int barCapacity = 3600)
+    public MarketDataService(int queueCapacity = 1 << 18, int tapeCapacity = 1000, int barCapacity = 3600,
+        IReadOnlyDictionary<Exchange.Core.Domain.Symbol, (long TickSize, long LotSize)>? instrumentRules = null)
     {
         _input = System.Threading.Channels.Channel.CreateBounded<MarketDataInput>(new BoundedChannelOptions(queueCapacity)
         {
@@ -38,7 +39,7 @@ public sealed class MarketDataService : IDisposable
             SingleWriter = false,
             FullMode = BoundedChannelFullMode.Wait, // TryWrite fails instead of waiting
         });
-        Views = new MarketDataViews(_observers, tapeCapacity, barCapacity);
+        Views = new MarketDataViews(_observers, tapeCapacity, barCapacity, instrumentRules);
         _thread = new Thread(Run) { IsBackground = true, Name = "market-data" };
     }
 

@@ -20,8 +20,17 @@ public sealed partial class MarketDataViews
     private readonly int _tapeCapacity;
     private readonly int _barCapacity;
 
-    public MarketDataViews(IMarketDataObserver? observer = null, int tapeCapacity = 1000, int barCapacity = 3600)
+    private readonly IReadOnlyDictionary<Symbol, (long TickSize, long LotSize)> _rules;
+
+    /// <param name="observer">Told of every change as it is applied (the binary feed).</param>
+    /// <param name="tapeCapacity">Trades kept per instrument.</param>
+    /// <param name="barCapacity">Bars kept per instrument and interval.</param>
+    /// <param name="rules">Tick and lot size of instruments the configuration declares: the InstrumentAdded event does
+    /// not carry them (instruments in a shard's start state bring their own).</param>
+    public MarketDataViews(IMarketDataObserver? observer = null, int tapeCapacity = 1000, int barCapacity = 3600,
+        IReadOnlyDictionary<Symbol, (long TickSize, long LotSize)>? rules = null)
     {
+        _rules = rules ?? new Dictionary<Symbol, (long, long)>();
         Observer = observer;
         _tapeCapacity = tapeCapacity;
         _barCapacity = barCapacity;
@@ -179,6 +188,11 @@ public sealed partial class MarketDataViews
     private InstrumentView AddInstrument(Symbol symbol, int shard, long referencePrice, long timestamp)
     {
         var view = new InstrumentView(symbol, shard, (ushort)(_instruments.Count + 1), referencePrice, _tapeCapacity, _barCapacity);
+        if (_rules.TryGetValue(symbol, out var rules))
+        {
+            view.TickSize = rules.TickSize;
+            view.LotSize = rules.LotSize;
+        }
         _bySymbol.Add(symbol, view);
         _instruments.Add(view);
         view.PendingStatus = true;

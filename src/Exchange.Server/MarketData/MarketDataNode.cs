@@ -16,7 +16,8 @@ public sealed class MarketDataNode : IAsyncDisposable
 {
     private MarketDataNode(ExchangeConfig config, WebSocketFeedOptions? webSocketOptions)
     {
-        Service = new MarketDataService(config.MarketDataQueueCapacity);
+        Service = new MarketDataService(config.MarketDataQueueCapacity, instrumentRules: config.Instruments.ToDictionary(
+            i => Core.Domain.Symbol.Parse(i.Symbol), i => (Core.Domain.Price.Parse(i.TickSize), i.LotSize)));
         Feed = new ItchFeedPublisher(new FeedOptions
         {
             Session = config.MarketDataSession,

@@ -156,6 +156,22 @@ public class MarketDataNodeTests
         Assert.Equal("0.01", instruments.RootElement[0].GetProperty("tickSize").GetString());
     }
 
+    [Fact]
+    public async Task InstrumentsDeclaredFromTheConfigurationShowTheirTickAndLot()
+    {
+        using var dir = new TempDirectory();
+        var config = Config(dir.Path, FreeUdpEndpoint()) with { Instruments = [new("AAPL", "0.05", 10, ReferencePrice: "190.00")] };
+        await using var marketData = await MarketDataNode.StartAsync(config);
+        using var node = ExchangeNode.Start(config, [marketData.Listener]);
+        Assert.True(marketData.Service.WaitUntilIdle(Timeout));
+        using var http = new HttpClient { BaseAddress = marketData.HttpAddress };
+        using var instruments = JsonDocument.Parse(await http.GetStringAsync("/api/v1/instruments"));
+        var aapl = Assert.Single(instruments.RootElement.EnumerateArray());
+        Assert.Equal("0.05", aapl.GetProperty("tickSize").GetString());
+        Assert.Equal(10, aapl.GetProperty("lotSize").GetInt64());
+        Assert.Equal("190.00", aapl.GetProperty("referencePrice").GetString());
+    }
+
     private static string Expected(MatchingEngine engine, Symbol symbol, int shard)
     {
         // Public ids carry the shard in their top bits.
