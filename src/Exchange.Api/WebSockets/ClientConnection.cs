@@ -69,6 +69,11 @@ internal sealed class ClientConnection
 
     public long LastActivity => Interlocked.Read(ref _lastActivity);
 
+    /// <summary>When a message was last queued (Stopwatch ticks).</summary>
+    public long LastEnqueue => Volatile.Read(ref _lastEnqueue);
+
+    private long _lastEnqueue = Stopwatch.GetTimestamp();
+
     /// <summary>Queues a frame; false if the connection is closing or had to be closed (queue full).</summary>
     public bool Enqueue(OutFrame frame, Delivery delivery, (string, Channel, int) key = default)
     {
@@ -98,6 +103,7 @@ internal sealed class ClientConnection
             }
             else
             {
+                _lastEnqueue = Stopwatch.GetTimestamp();
                 var entry = new Entry(frame, delivery == Delivery.Conflate ? key : null);
                 _queue.Enqueue(entry);
                 if (entry.Key is { } k)

@@ -221,7 +221,10 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
                 connection.Close(WebSocketCloseStatus.PolicyViolation, $"idle: no subscription for {_options.IdleTimeout.TotalSeconds:0} s");
                 continue;
             }
-            connection.Enqueue(heartbeat, Delivery.Conflate, ("", Channel.Status, -2));
+            if (nowTicks - connection.LastEnqueue >= _heartbeatTicks)
+            {
+                connection.Enqueue(heartbeat, Delivery.Conflate, ("", Channel.Status, -2)); // only to connections that were quiet
+            }
         }
     }
 

@@ -16,7 +16,7 @@ public sealed record WebSocketFeedOptions
     /// the latest state) and go out together.</summary>
     public TimeSpan PublishInterval { get; init; } = TimeSpan.Zero;
 
-    /// <summary>A heartbeat message is queued to every connection this often.</summary>
+    /// <summary>A heartbeat message is queued to a connection that had no message for this long (checked this often).</summary>
     public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>A connection without any subscription for this long is closed.</summary>
