@@ -89,7 +89,9 @@ public sealed class ShardNode : IDisposable
         Func<MatchingEngine>? shadow = lateShadow
             ? () => BuildShadow(snapshots, snapshotSequence, journalDirectory, lastJournaled)
             : eagerShadow is null ? null : () => eagerShadow;
-        var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, listeners, clock);
+        // Listeners that need the recovered state (market data) take it now, while the engine is idle.
+        var shardListeners = listeners.Select(l => l is IShardAttachedListener attached ? attached.Attach(id, engine) : l).ToList();
+        var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, shardListeners, clock);
         node.Pipeline.Start();
         return node;
     }

@@ -25,6 +25,9 @@ public sealed class ItchOrderBook : IItchMessageHandler
 
     public int OrderCount => _orders.Count;
 
+    /// <summary>Every resting order by reference.</summary>
+    public IReadOnlyDictionary<ulong, ItchBookOrder> Orders => _orders;
+
     public IReadOnlyCollection<ItchStockBook> Books => _books.Values;
 
     public bool TryGetOrder(ulong orderReference, out ItchBookOrder order) => _orders.TryGetValue(orderReference, out order);

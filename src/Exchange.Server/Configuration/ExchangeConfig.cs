@@ -53,6 +53,19 @@ public sealed record ExchangeConfig
     /// <summary>Binary market-data feed (UDP).</summary>
     public string MarketDataFeedEndpoint { get; init; } = "127.0.0.1:9002";
 
+    /// <summary>Re-request server of the binary feed (UDP): MoldUDP64 requests for missed messages.</summary>
+    public string MarketDataRequestEndpoint { get; init; } = "127.0.0.1:9003";
+
+    /// <summary>Snapshot server of the binary feed (TCP) for late joiners.</summary>
+    public string MarketDataSnapshotEndpoint { get; init; } = "127.0.0.1:9004";
+
+    /// <summary>MoldUDP64 session name of the binary feed (at most 10 ASCII characters).</summary>
+    public string MarketDataSession { get; init; } = "EXCHANGE";
+
+    /// <summary>Engine events the market-data thread may have waiting; beyond it events are dropped and the shard's
+    /// market data is marked stale (docs/market-data.md).</summary>
+    public int MarketDataQueueCapacity { get; init; } = 1 << 18;
+
     public IReadOnlyList<AccountConfig> Accounts { get; init; } =
     [
         new("TRADER1", 1, "demo"),

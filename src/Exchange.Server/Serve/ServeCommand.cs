@@ -6,6 +6,7 @@ using Exchange.Core.Domain;
 using Exchange.Server.Configuration;
 using Exchange.Server.Gateways;
 using Exchange.Server.Gateways.Fix;
+using Exchange.Server.MarketData;
 
 namespace Exchange.Server.Serve;
 
@@ -49,11 +50,22 @@ internal static class ServeCommand
 
         var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
+        MarketDataNode marketData;
+        try
+        {
+            marketData = MarketDataNode.StartAsync(config).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or FormatException)
+        {
+            log.WriteLine($"exchange: cannot start market data: {e.Message}");
+            return 2;
+        }
         // Order-entry sessions of every gateway reach the exchange through the hub.
         var hub = new OrderEntryHub();
         // FIX order state (for AvgPx and OrderStatusRequest) listens before the hub, so reports see their own event.
         var fixOrders = new FixOrderProjection();
-        using var node = ExchangeNode.Start(config, session is null ? [fixOrders, hub] : [fixOrders, hub, session]);
+        using var node = ExchangeNode.Start(config,
+            session is null ? [fixOrders, hub, marketData.Listener] : [fixOrders, hub, session, marketData.Listener]);
         hub.Node = node;
         var ticker = config.TimeTickMilliseconds > 0 ? new EngineTimeTicker(node, TimeSpan.FromMilliseconds(config.TimeTickMilliseconds)) : null;
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
@@ -75,6 +87,7 @@ internal static class ServeCommand
             // The exchange itself (and --stdin) still runs; only FIX clients cannot connect.
             log.WriteLine($"exchange: FIX acceptor NOT started: cannot listen on {config.FixEndpoint}: {e.Message}");
         }
+        log.WriteLine($"exchange: market data: REST and WebSocket (/ws) on http://{config.HttpEndpoint}, ITCH/MoldUDP64 feed to udp {config.MarketDataFeedEndpoint} (re-request udp {config.MarketDataRequestEndpoint}, snapshot tcp {config.MarketDataSnapshotEndpoint})");
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -103,6 +116,7 @@ internal static class ServeCommand
         ticker?.Dispose();
         fix?.StopAsync().GetAwaiter().GetResult();
         node.Stop();
+        marketData.DisposeAsync().AsTask().GetAwaiter().GetResult(); // after the node: its last events are published
         session?.Finish();
         foreach (var shard in node.Shards)
         {

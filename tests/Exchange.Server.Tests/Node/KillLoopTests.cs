@@ -6,6 +6,7 @@ using Exchange.Journal;
 using Exchange.Journal.Storage;
 using Exchange.Server.Configuration;
 using Exchange.Server.Replay;
+using Exchange.Server.Tests.Serve;
 
 namespace Exchange.Server.Tests.Node;
 
@@ -13,6 +14,7 @@ namespace Exchange.Server.Tests.Node;
 /// moment, again and again on the same data directory. Afterwards: every acknowledged order is in the journal,
 /// no command was journaled twice, and recovery gives the digest of a fresh replay of the journal.
 /// EXCHANGE_KILL_LOOPS sets the number of kills (default 20; more for a long run).</summary>
+[Collection(ServeProcessCollection.Name)]
 public class KillLoopTests
 {
     [Fact]
@@ -65,6 +67,11 @@ public class KillLoopTests
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "exchange.dll"));
+        // Free ports for every gateway: another serve process (or a test's) may hold the defaults.
+        if (!File.Exists(Path.Combine(directory, "exchange.json")))
+        {
+            ServeProcessConfig.Write(directory);
+        }
         foreach (var a in new[] { "serve", "--data", "data", "--stdin" })
         {
             start.ArgumentList.Add(a);

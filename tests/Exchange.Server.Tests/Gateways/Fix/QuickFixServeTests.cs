@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Exchange.Server.Tests.Node;
+using Exchange.Server.Tests.Serve;
 
 namespace Exchange.Server.Tests.Gateways.Fix;
 
 /// <summary>A QuickFIX C++ client against the real `exchange serve` process (its embedded FIX sessions, a config file
 /// moving the FIX endpoint to a free port), across a clean restart of the server, and logged out by a shutdown.</summary>
+[Collection(ServeProcessCollection.Name)]
 public sealed class QuickFixServeTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -16,9 +18,7 @@ public sealed class QuickFixServeTests : IDisposable
     [QuickFixFact]
     public void ShouldTradeThroughExchangeServeAndKeepTheSessionAcrossARestart()
     {
-        int port = FreePort();
-        string config = Path.Combine(_dir.Path, "exchange.json");
-        File.WriteAllText(config, $$"""{ "fixEndpoint": "127.0.0.1:{{port}}", "timeTickMilliseconds": 0 }""");
+        var (config, port) = ServeProcessConfig.Write(_dir.Path, "\"timeTickMilliseconds\": 0");
         var endpoint = new IPEndPoint(IPAddress.Loopback, port);
         string clientStore = Path.Combine(_dir.Path, "client");
 
@@ -81,12 +81,5 @@ public sealed class QuickFixServeTests : IDisposable
         }
         Assert.True(server.WaitForExit(30_000), "exchange serve did not stop on SIGTERM");
         Assert.Equal(0, server.ExitCode);
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,52 @@
+using System.Net;
+using Exchange.Api.Rest;
+using Exchange.Api.WebSockets;
+using Exchange.MarketData.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Exchange.Api;
+
+/// <summary>The HTTP host of `exchange serve`: REST market data under /api/v1 and the WebSocket feed at /ws
+/// (docs/market-data.md), on Kestrel at one endpoint.</summary>
+public static class MarketDataWebHost
+{
+    /// <summary>Builds (does not start) the host. <paramref name="endpoint"/> is "host:port" (port 0 = any free port).</summary>
+    public static WebApplication Build(string endpoint, MarketDataService service, MarketDataHub hub, LogLevel logLevel = LogLevel.Warning)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(logLevel);
+        var listen = IPEndPoint.Parse(endpoint);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.Listen(listen);
+            k.Limits.MaxRequestBodySize = 64 * 1024;
+        });
+        builder.Services.AddRouting();
+        var app = builder.Build();
+        app.UseWebSockets();
+        app.Map("/ws", async context =>
+        {
+            if (!context.WebSockets.IsWebSocketRequest)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                await context.Response.WriteAsync("WebSocket only: see docs/market-data.md").ConfigureAwait(false);
+                return;
+            }
+            using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+            {
+                KeepAliveInterval = hub.Options.KeepAliveInterval,
+                KeepAliveTimeout = hub.Options.KeepAliveTimeout,
+            }).ConfigureAwait(false);
+            await hub.RunConnectionAsync(socket, context.RequestAborted).ConfigureAwait(false);
+        });
+        app.MapMarketData(service);
+        return app;
+    }
+
+    /// <summary>The address the started host listens on (for port 0).</summary>
+    public static Uri Address(WebApplication app) => new(app.Urls.First());
+}
