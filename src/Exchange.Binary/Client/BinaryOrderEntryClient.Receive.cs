@@ -36,6 +36,11 @@ public sealed partial class BinaryOrderEntryClient
         {
             throw new IOException("The server was silent for longer than the idle timeout.", e);
         }
+        catch (SocketException e)
+        {
+            _ended = true;
+            throw new IOException($"The connection failed: {e.SocketErrorCode}", e);
+        }
         if (n == 0)
         {
             _ended = true;

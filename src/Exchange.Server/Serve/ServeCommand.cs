@@ -5,6 +5,7 @@ using System.Text;
 using Exchange.Core.Domain;
 using Exchange.Server.Configuration;
 using Exchange.Server.Gateways;
+using Exchange.Server.Gateways.Binary;
 
 namespace Exchange.Server.Serve;
 
@@ -61,7 +62,19 @@ internal static class ServeCommand
                 $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
-        log.WriteLine("exchange: gateways (HTTP/WebSocket, FIX, binary) are not part of this build yet; use --stdin or the in-process client.");
+        BinaryAcceptor binary;
+        try
+        {
+            binary = BinaryAcceptor.Start(config.BinaryOrderEntryEndpoint, hub, config.Accounts, log: log);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            log.WriteLine($"exchange: cannot listen for binary order entry on {config.BinaryOrderEntryEndpoint}: {e.Message}");
+            ticker?.Dispose();
+            node.Stop();
+            return 2;
+        }
+        log.WriteLine($"exchange: binary order entry on {binary.LocalEndPoint} (docs/binary-protocol.md)");
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -88,6 +101,7 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         ticker?.Dispose();
+        binary.Stop();
         node.Stop();
         session?.Finish();
         foreach (var shard in node.Shards)
