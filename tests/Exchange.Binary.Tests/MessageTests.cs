@@ -126,4 +126,19 @@ public class MessageTests
         }
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public void ShouldMatchTheExampleInTheProtocolDocument()
+    {
+        var packet = new byte[3 + EnterOrder.Length];
+        Framing.Packet.WriteHeader(packet, Framing.PacketType.UnsequencedData, EnterOrder.Length);
+        new EnterOrder
+        {
+            ClientOrderId = ClientOrderId.Parse("b1"), Symbol = Aapl, Side = Side.Buy, OrderType = OrderType.Limit, TimeInForce = TimeInForce.Gtc,
+            Price = Price.Parse("190.25"), Quantity = 100,
+        }.WriteTo(packet.AsSpan(3));
+        Assert.Equal(Convert.FromHexString("810055" + "4F01010100000000"), packet[..11]);
+        Assert.Equal(Convert.FromHexString("4076FA6D04000000"), packet[(3 + 56)..(3 + 64)]);
+        Assert.Equal(Convert.FromHexString("6400000000000000"), packet[(3 + 72)..(3 + 80)]);
+    }
 }
