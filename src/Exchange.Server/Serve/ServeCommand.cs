@@ -65,7 +65,8 @@ internal static class ServeCommand
         BinaryAcceptor binary;
         try
         {
-            binary = BinaryAcceptor.Start(config.BinaryOrderEntryEndpoint, hub, config.Accounts, log: log);
+            binary = BinaryAcceptor.Start(config.BinaryOrderEntryEndpoint, hub, config.Accounts,
+                stateDirectory: Path.Combine(config.DataDirectory, "binary"), log: log);
         }
         catch (System.Net.Sockets.SocketException e)
         {
@@ -103,6 +104,7 @@ internal static class ServeCommand
         ticker?.Dispose();
         binary.Stop();
         node.Stop();
+        binary.Dispose(); // saves the streams, now that every event has reached them
         session?.Finish();
         foreach (var shard in node.Shards)
         {

@@ -24,6 +24,7 @@ public sealed class BinaryAcceptor : IDisposable
     private readonly IReadOnlyList<AccountConfig> _accounts;
     private readonly int _streamCapacity;
     private readonly TextWriter? _log;
+    private readonly string? _stateDirectory;
     private readonly ConcurrentDictionary<BinaryConnection, Task> _connections = new();
     private readonly Lock _streamsLock = new();
     private readonly Dictionary<(string User, string Stream), BinaryStream> _streams = [];
@@ -32,13 +33,18 @@ public sealed class BinaryAcceptor : IDisposable
     private readonly ulong _instance = (ulong)DateTime.UtcNow.Ticks;
     private int _stopped;
 
-    private BinaryAcceptor(Socket listener, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts, int streamCapacity, TextWriter? log)
+    private BinaryAcceptor(Socket listener, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts, int streamCapacity, string? stateDirectory, TextWriter? log)
     {
         _listener = listener;
         Hub = hub;
         _accounts = accounts;
         _streamCapacity = streamCapacity;
+        _stateDirectory = stateDirectory;
         _log = log;
+        if (stateDirectory is not null)
+        {
+            Restore(stateDirectory);
+        }
         _housekeeping = new Timer(_ => Housekeep(), null, HeartbeatInterval / 4, HeartbeatInterval / 4);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -50,9 +56,11 @@ public sealed class BinaryAcceptor : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
-    /// <summary>Listens on <paramref name="endpoint"/> ("host:port", port 0 for any free one).</summary>
+    /// <summary>Listens on <paramref name="endpoint"/> ("host:port", port 0 for any free one). With a
+    /// <paramref name="stateDirectory"/>, streams saved there at the last clean shutdown are restored (and saved
+    /// again by <see cref="Dispose"/>).</summary>
     public static BinaryAcceptor Start(string endpoint, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts,
-        int streamCapacity = DefaultStreamCapacity, TextWriter? log = null)
+        int streamCapacity = DefaultStreamCapacity, string? stateDirectory = null, TextWriter? log = null)
     {
         var address = IPEndPoint.Parse(endpoint);
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -67,7 +75,15 @@ public sealed class BinaryAcceptor : IDisposable
             listener.Dispose();
             throw;
         }
-        return new BinaryAcceptor(listener, hub, accounts, streamCapacity, log);
+        try
+        {
+            return new BinaryAcceptor(listener, hub, accounts, streamCapacity, stateDirectory, log);
+        }
+        catch
+        {
+            listener.Dispose();
+            throw;
+        }
     }
 
     private async Task AcceptLoopAsync()
@@ -160,8 +176,30 @@ public sealed class BinaryAcceptor : IDisposable
         }
     }
 
-    /// <summary>Stops accepting, sends End of Session to every connection (after what is queued for it), closes
-    /// them, and detaches the streams from the hub (orders stay). Call before the exchange stops.</summary>
+    private void Restore(string directory)
+    {
+        var restored = new List<string>();
+        foreach (var (user, name, instance, next, accountId, slots) in BinaryStreamFile.LoadAndDelete(directory))
+        {
+            var account = _accounts.FirstOrDefault(a => a.Name == user);
+            if (account is null || account.Id != accountId)
+            {
+                continue; // the account is gone or is another one now: its stream means nothing
+            }
+            var stream = new BinaryStream(Hub.NewSessionId(), account.Id, user, name, instance, _streamCapacity, next, slots);
+            Hub.Attach(stream);
+            _streams[(user, name)] = stream;
+            restored.Add($"{user}/{name} (next {next})");
+        }
+        if (restored.Count > 0)
+        {
+            _log?.WriteLine($"binary: restored streams {string.Join(", ", restored)}");
+        }
+    }
+
+    /// <summary>Stops accepting, sends End of Session to every connection (after what is queued for it) and
+    /// closes them. The streams stay attached, so events of commands still draining reach them. Call before
+    /// the exchange stops; <see cref="Dispose"/> after.</summary>
     public void Stop()
     {
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
@@ -190,15 +228,31 @@ public sealed class BinaryAcceptor : IDisposable
         catch (AggregateException)
         {
         }
+    }
+
+    /// <summary>Stops (if not yet), detaches the streams from the hub (orders stay) and, with a state directory,
+    /// saves them for the next start. Call after the exchange has stopped, so the streams hold every event.</summary>
+    public void Dispose()
+    {
+        Stop();
         lock (_streamsLock)
         {
             foreach (var stream in _streams.Values)
             {
                 Hub.Detach(stream, cancelOrders: false);
+                if (_stateDirectory is not null)
+                {
+                    try
+                    {
+                        BinaryStreamFile.Save(_stateDirectory, stream);
+                    }
+                    catch (IOException e)
+                    {
+                        _log?.WriteLine($"binary: cannot save stream {stream.Username}/{stream.Name}: {e.Message}");
+                    }
+                }
             }
             _streams.Clear();
         }
     }
-
-    public void Dispose() => Stop();
 }

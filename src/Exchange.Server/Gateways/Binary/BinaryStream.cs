@@ -21,6 +21,7 @@ internal sealed class BinaryStream : IOrderEntrySession
     private readonly byte[] _slots;
     private readonly int _mask;
     private ulong _next = 1;
+    private ulong _first = 1;
     private BinaryConnection? _connection;
 
     public BinaryStream(long sessionId, long account, string username, string name, ulong instance, int capacity)
@@ -52,6 +53,39 @@ internal sealed class BinaryStream : IOrderEntrySession
 
     public int Capacity { get; }
 
+    /// <summary>A stream saved at a clean shutdown (<see cref="BinaryStreamFile"/>): same instance, numbering
+    /// continues at <paramref name="next"/>, the saved messages (oldest first, one slot each) replayable.</summary>
+    public BinaryStream(long sessionId, long account, string username, string name, ulong instance, int capacity, ulong next, ReadOnlySpan<byte> saved)
+        : this(sessionId, account, username, name, instance, capacity)
+    {
+        int count = saved.Length / SlotSize;
+        int keep = Math.Min(count, capacity);
+        _next = next - (ulong)keep;
+        for (int i = count - keep; i < count; i++)
+        {
+            var slot = saved.Slice(i * SlotSize, SlotSize);
+            slot.CopyTo(_slots.AsSpan((int)((_next - 1) & (ulong)_mask) * SlotSize, SlotSize));
+            _next++;
+        }
+        _next = next;
+        _first = next - (ulong)keep;
+    }
+
+    /// <summary>The retained messages, oldest first, one slot each, and the next sequence number.</summary>
+    public (ulong Next, byte[] Slots) Export()
+    {
+        lock (_lock)
+        {
+            ulong oldest = Oldest;
+            var slots = new byte[checked((int)(_next - oldest)) * SlotSize];
+            for (ulong s = oldest; s < _next; s++)
+            {
+                _slots.AsSpan((int)((s - 1) & (ulong)_mask) * SlotSize, SlotSize).CopyTo(slots.AsSpan((int)(s - oldest) * SlotSize));
+            }
+            return (_next, slots);
+        }
+    }
+
     /// <summary>The sequence number the next message will get.</summary>
     public ulong NextSequence
     {
@@ -64,8 +98,8 @@ internal sealed class BinaryStream : IOrderEntrySession
         }
     }
 
-    /// <summary>Oldest sequence number still held (1 until the ring wraps).</summary>
-    private ulong Oldest => _next > (ulong)Capacity ? _next - (ulong)Capacity : 1;
+    /// <summary>Oldest sequence number still held: the first one (1, or the oldest restored) until the ring wraps.</summary>
+    private ulong Oldest => _next > (ulong)Capacity && _next - (ulong)Capacity > _first ? _next - (ulong)Capacity : _first;
 
     public void OnExchangeEvent(in OutboundSlot slot, bool ownCommand)
     {
