@@ -15,7 +15,7 @@ internal static class LoadTestReport
         o.WriteLine("                        orders      orders/s");
         o.WriteLine(string.Create(c, $"  sent            {r.Sent,12:N0}  {r.SentPerSecond,12:N0}"));
         o.WriteLine(string.Create(c, $"  acknowledged    {r.Acknowledged,12:N0}  {r.AcknowledgedPerSecond,12:N0}"));
-        o.WriteLine(string.Create(c, $"    accepted      {r.Accepted,12:N0}"));
+        o.WriteLine(string.Create(c, $"    accepted      {r.Accepted,12:N0}  {r.AcceptedPerSecond,12:N0}"));
         o.WriteLine(string.Create(c, $"    rejected      {r.Rejected,12:N0}"));
         o.WriteLine(string.Create(c, $"  unacknowledged  {r.Unacknowledged,12:N0}"));
         o.WriteLine();

@@ -20,6 +20,10 @@ internal sealed record LoadTestResult
     public required long Unacknowledged { get; init; }
     public required double SentPerSecond { get; init; }
     public required double AcknowledgedPerSecond { get; init; }
+
+    /// <summary>Accepted orders per second: acknowledged minus rejected (a Busy reject is acknowledged fast but
+    /// entered nothing).</summary>
+    public required double AcceptedPerSecond { get; init; }
     public required double P50Micros { get; init; }
     public required double P90Micros { get; init; }
     public required double P99Micros { get; init; }

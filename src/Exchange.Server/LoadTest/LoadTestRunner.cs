@@ -162,6 +162,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
             Unacknowledged = totalSent - totalAcked,
             SentPerSecond = totalSent / sendSeconds,
             AcknowledgedPerSecond = totalAcked / Math.Max(sendSeconds, elapsed),
+            AcceptedPerSecond = (totalAcked - totalRejected) / Math.Max(sendSeconds, elapsed),
             P50Micros = Micros(total, 50),
             P90Micros = Micros(total, 90),
             P99Micros = Micros(total, 99),
