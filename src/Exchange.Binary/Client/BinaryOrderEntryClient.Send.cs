@@ -77,7 +77,7 @@ public sealed partial class BinaryOrderEntryClient
                 }
             }
         }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
         {
             // The receiving side sees the broken connection; a timer thread has no one to tell.
         }
@@ -110,12 +110,21 @@ public sealed partial class BinaryOrderEntryClient
         }
     }
 
+    /// <summary>Throws <see cref="IOException"/> if the connection is broken (the buffer is then dropped).</summary>
     private void FlushLocked()
     {
         int sent = 0;
-        while (sent < _sendLength)
+        try
         {
-            sent += _socket.Send(_send.AsSpan(sent, _sendLength - sent));
+            while (sent < _sendLength)
+            {
+                sent += _socket.Send(_send.AsSpan(sent, _sendLength - sent));
+            }
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            _sendLength = 0;
+            throw new IOException($"The connection failed: {e.SocketErrorCode}", e);
         }
         _sendLength = 0;
         _lastSend = Stopwatch.GetTimestamp();

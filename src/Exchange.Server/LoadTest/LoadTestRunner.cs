@@ -14,6 +14,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
     private readonly List<ILoadConnection> _connections = [];
     private readonly List<LoadConnectionStats> _stats = [];
     private volatile bool _stopSending;
+    private volatile bool _sendingDone;
     private volatile bool _stopReceiving;
 
     public LoadTestResult Run()
@@ -70,11 +71,12 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
         while (true)
         {
             long now = Stopwatch.GetTimestamp();
-            if (now >= end)
+            if (now >= end && closedLoop)
             {
                 _stopSending = true;
+                _sendingDone = true;
             }
-            bool drained = now >= end && _stats.All(s => s.Outstanding == 0 || s.Error is not null);
+            bool drained = _sendingDone && _stats.All(s => s.Outstanding == 0 || s.Error is not null);
             if (drained || now >= drainDeadline || _stats.All(s => s.Error is not null))
             {
                 finished = now;
@@ -177,24 +179,22 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
 
     private static double Micros(HistogramBase h, double percentile) => h.TotalCount == 0 ? 0 : h.GetValueAtPercentile(percentile) / 1000.0;
 
-    /// <summary>Open loop: order g is due at start + g / rate and goes to connection g mod N. The thread sleeps
-    /// when the next order is more than 2 ms away and yields or spins closer to it; if it falls behind it sends
-    /// the backlog at once (those orders' latency still counts from their due time).</summary>
+    /// <summary>Open loop: order g is due at start + g / rate and goes to connection g mod N; the run has
+    /// rate × duration orders. The thread sleeps when the next order is more than 2 ms away and yields or spins
+    /// closer to it; if it falls behind it sends the backlog at once (those orders' latency still counts from
+    /// their due time), also after the end of the duration.</summary>
     private void SendOpenLoop(LoadOrderFlow[] flows, LoadOrderIds ids, long start, long end)
     {
         int count = _connections.Count;
         double ticksPerOrder = Stopwatch.Frequency / options.Rate;
+        long total = (long)Math.Ceiling((end - start) / ticksPerOrder);
         var dirty = new bool[count];
         var dead = new bool[count];
         long g = 0;
-        while (!_stopSending)
+        while (!_stopSending && g < total)
         {
             long now = Stopwatch.GetTimestamp();
-            if (now >= end)
-            {
-                break;
-            }
-            long due = now < start ? 0 : (long)((now - start) / ticksPerOrder) + 1;
+            long due = now < start ? 0 : Math.Min(total, (long)((now - start) / ticksPerOrder) + 1);
             if (g >= due)
             {
                 long wait = start + (long)(g * ticksPerOrder) - now;
@@ -249,6 +249,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
                 }
             }
         }
+        _sendingDone = true;
     }
 
     /// <summary>One per connection: reads acknowledgements; in closed loop it also keeps the window full.</summary>

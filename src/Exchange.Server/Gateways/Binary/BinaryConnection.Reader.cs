@@ -84,7 +84,6 @@ internal sealed partial class BinaryConnection
         Packet.WriteHeader(answer, PacketType.LoginAccepted, LoginAccepted.Length);
         accepted.WriteTo(answer[Packet.HeaderLength..]);
         _stream = stream;
-        _cursor = accepted.NextSequence;
         _flags = request.Flags;
         if (!SendDirect(answer))
         {

@@ -34,6 +34,12 @@ internal sealed partial class BinaryConnection
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>The sequence number of the next message the writer will send (read by the stream's appenders).</summary>
+    public ulong Cursor => Volatile.Read(ref _cursor);
+
+    /// <summary>Where the writer starts; set by the stream when it accepts the login, under its lock.</summary>
+    public void StartAt(ulong sequence) => Volatile.Write(ref _cursor, sequence);
+
     /// <summary>Wakes the writer: the stream has new messages (called by whoever appended, under no lock).</summary>
     public void Wake() => _signal.Set();
 

@@ -104,18 +104,38 @@ internal sealed class BinaryStream : IOrderEntrySession
     public void OnExchangeEvent(in OutboundSlot slot, bool ownCommand)
     {
         BinaryConnection? connection;
+        ulong next;
         lock (_lock)
         {
             BinaryEventEncoder.Encode(this, in slot, ownCommand);
             connection = _connection;
+            next = _next;
         }
-        connection?.Wake();
+        Notify(connection, next);
+    }
+
+    /// <summary>Wakes the connection's writer, or closes the connection if it has fallen so far behind that its
+    /// next message is already overwritten (a client that stopped reading: its writer may be stuck in a send
+    /// that never completes and would not notice by itself).</summary>
+    private void Notify(BinaryConnection? connection, ulong next)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+        if (next - connection.Cursor > (ulong)Capacity)
+        {
+            connection.Close();
+            return;
+        }
+        connection.Wake();
     }
 
     /// <summary>Appends the gateway's own reject of a client message that never reached the engine.</summary>
     public void AppendReject(ClientMessageType type, BinaryRejectReason reason, ClientOrderId clientOrderId, ClientOrderId origClientOrderId, Symbol symbol)
     {
         BinaryConnection? connection;
+        ulong next;
         lock (_lock)
         {
             var reject = new OrderRejected
@@ -124,8 +144,9 @@ internal sealed class BinaryStream : IOrderEntrySession
             };
             reject.WriteTo(Append(OrderRejected.Length));
             connection = _connection;
+            next = _next;
         }
-        connection?.Wake();
+        Notify(connection, next);
     }
 
     /// <summary>Room for the next message of <paramref name="length"/> bytes: the caller writes it at once,
@@ -154,6 +175,7 @@ internal sealed class BinaryStream : IOrderEntrySession
                 return LoginRejectReason.SequenceNotAvailable;
             }
             ulong start = requested == 0 || requested > _next ? _next : requested;
+            connection.StartAt(start); // before it is visible to appenders, which compare its cursor
             _connection = connection;
             accepted = new LoginAccepted(Instance, start, Oldest);
             return null;
