@@ -3,15 +3,16 @@ using System.Threading.Tasks.Sources;
 namespace Exchange.Server.Gateways.Binary;
 
 /// <summary>An auto-reset signal with one async waiter and any number of setters: a set while nobody waits is
-/// remembered (once). Continuations run on the thread pool, never inline on the setter (a responder thread
-/// must not end up writing to a socket). No allocation per wait.</summary>
-internal sealed class AsyncSignal : IValueTaskSource
+/// remembered (once). The waiter resumes on the thread pool, never inline on the setter (a responder thread
+/// must not end up writing to a socket): the signal queues itself as the work item, so neither a wait nor a
+/// wake-up allocates.</summary>
+internal sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
 {
     private const int Idle = 0;
     private const int Signaled = 1;
     private const int Waiting = 2;
 
-    private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
+    private ManualResetValueTaskSourceCore<bool> _core;
     private int _state;
 
     public void Set()
@@ -33,7 +34,7 @@ internal sealed class AsyncSignal : IValueTaskSource
             }
             if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
             {
-                _core.SetResult(true);
+                ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
                 return;
             }
         }
@@ -55,6 +56,9 @@ internal sealed class AsyncSignal : IValueTaskSource
         }
         return new ValueTask(this, _core.Version);
     }
+
+    /// <summary>On a pool thread: completes the wait, running the waiter's continuation right here.</summary>
+    void IThreadPoolWorkItem.Execute() => _core.SetResult(true);
 
     void IValueTaskSource.GetResult(short token) => _core.GetResult(token);
 
