@@ -29,6 +29,8 @@ public sealed class BinaryGatewayTests : IDisposable
         _acceptor = BinaryAcceptor.Start("127.0.0.1:0", _hub, _node.Config.Accounts, streamCapacity: 1024);
     }
 
+    public int Port => _acceptor.LocalEndPoint.Port;
+
     public void Dispose()
     {
         _clients.ForEach(c => c.Dispose());
