@@ -25,7 +25,7 @@ public sealed class BinaryAcceptor : IDisposable
     private readonly int _streamCapacity;
     private readonly TextWriter? _log;
     private readonly string? _stateDirectory;
-    private readonly ConcurrentDictionary<BinaryConnection, Task> _connections = new();
+    private readonly ConcurrentDictionary<BinaryConnection, byte> _connections = new();
     private readonly Lock _streamsLock = new();
     private readonly Dictionary<(string User, string Stream), BinaryStream> _streams = [];
     private readonly Timer _housekeeping;
@@ -105,15 +105,28 @@ public sealed class BinaryAcceptor : IDisposable
             }
             socket.NoDelay = true;
             var connection = new BinaryConnection(socket, this);
-            _connections[connection] = Task.CompletedTask;
+            _connections[connection] = 0;
             if (Volatile.Read(ref _stopped) != 0)
             {
                 connection.Close();
             }
-            _connections[connection] = Task.Run(async () =>
+            connection.Running = Task.Run(async () =>
             {
-                await connection.RunAsync().ConfigureAwait(false);
-                _connections.TryRemove(connection, out _);
+                try
+                {
+                    await connection.RunAsync().ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // a bug in one connection must not go unnoticed nor take the acceptor down
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    _log?.WriteLine($"binary: connection failed: {e}");
+                    connection.Close();
+                }
+                finally
+                {
+                    _connections.TryRemove(connection, out _);
+                }
             });
         }
     }
@@ -212,7 +225,7 @@ public sealed class BinaryAcceptor : IDisposable
         {
             connection.EndSession();
         }
-        var running = _connections.Values.ToArray();
+        var running = _connections.Keys.Select(c => c.Running).ToArray();
         if (!Task.WaitAll(running, TimeSpan.FromSeconds(2)))
         {
             foreach (var connection in _connections.Keys)

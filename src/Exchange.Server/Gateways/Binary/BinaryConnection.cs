@@ -34,6 +34,9 @@ internal sealed partial class BinaryConnection
 
     public bool IsClosed => Volatile.Read(ref _closed) != 0;
 
+    /// <summary>The task running <see cref="RunAsync"/> (set by the acceptor right after starting it).</summary>
+    public Task Running { get; set; } = Task.CompletedTask;
+
     /// <summary>The sequence number of the next message the writer will send (read by the stream's appenders).</summary>
     public ulong Cursor => Volatile.Read(ref _cursor);
 
