@@ -180,8 +180,8 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
     private static double Micros(HistogramBase h, double percentile) => h.TotalCount == 0 ? 0 : h.GetValueAtPercentile(percentile) / 1000.0;
 
     /// <summary>Open loop: order g is due at start + g / rate and goes to connection g mod N; the run has
-    /// rate × duration orders. The thread sleeps when the next order is more than 2 ms away and yields or spins
-    /// closer to it; if it falls behind it sends the backlog at once (those orders' latency still counts from
+    /// rate × duration orders. The thread sleeps when the next order is more than 2 ms away and yields the core in
+    /// a loop closer to it; if it falls behind it sends the backlog at once (those orders' latency still counts from
     /// their due time), also after the end of the duration.</summary>
     private void SendOpenLoop(LoadOrderFlow[] flows, LoadOrderIds ids, long start, long end)
     {
@@ -202,13 +202,11 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
                 {
                     Thread.Sleep(1);
                 }
-                else if (wait > Stopwatch.Frequency / 50_000)
-                {
-                    Thread.Yield();
-                }
                 else
                 {
-                    Thread.SpinWait(10);
+                    // Not a pure spin: on a machine with few cores the exchange's threads need this one, and
+                    // sched_yield hands it over at once when one of them is runnable.
+                    Thread.Yield();
                 }
                 continue;
             }
