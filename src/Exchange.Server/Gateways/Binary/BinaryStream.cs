@@ -123,7 +123,9 @@ internal sealed class BinaryStream : IOrderEntrySession
         {
             return;
         }
-        if (next - connection.Cursor > (ulong)Capacity)
+        // The cursor may already be past `next` (another appender added more and the writer sent it): not behind.
+        ulong cursor = connection.Cursor;
+        if (next > cursor && next - cursor > (ulong)Capacity)
         {
             connection.Close();
             return;
