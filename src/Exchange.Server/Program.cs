@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Exchange.Server.Bench;
 using Exchange.Server.Bench.Durable;
+using Exchange.Server.LoadTest;
 using Exchange.Server.Replay;
 using Exchange.Server.Script;
 using Exchange.Server.Serve;
@@ -13,5 +14,6 @@ var root = new RootCommand("An exchange: matching engine and the platform around
     ScriptCommand.Create(),
     BenchCommand.Create(),
     DurableBenchCommand.Create(),
+    LoadTestCommand.Create(),
 };
 return root.Parse(args).Invoke();

@@ -7,6 +7,7 @@ using Exchange.Server.Configuration;
 using Exchange.Server.Gateways;
 using Exchange.Server.Gateways.Fix;
 using Exchange.Server.MarketData;
+using Exchange.Server.Gateways.Binary;
 
 namespace Exchange.Server.Serve;
 
@@ -76,18 +77,42 @@ internal static class ServeCommand
                 $"exchange: shard {shard.Id} recovered in {r.Duration.TotalMilliseconds:F0} ms (snapshot load {r.SnapshotLoad.TotalMilliseconds:F0} ms, journal {r.JournalRecovery.TotalMilliseconds:F0} ms): snapshot at {r.SnapshotSequence}, {r.ReplayedRecords} journal records replayed, last sequence {r.LastJournalSequence}, {r.LiveOrders} live orders, digest {r.StateDigest:x16}{(r.TornTail is null ? "" : $", torn tail truncated: {r.TornTail}")}"));
         }
         log.WriteLine($"exchange: durability {config.Durability}; instruments {string.Join(", ", config.Instruments.Select(i => $"{i.Symbol} (shard {node.Router.ShardOf(Core.Domain.Symbol.Parse(i.Symbol))})"))}; accounts {string.Join(", ", config.Accounts.Select(a => a.Name))}");
-        FixGateway? fix = null;
+        FixGateway fix;
+        BinaryAcceptor binary;
         try
         {
             fix = FixGateway.Start(config, hub, fixOrders, message => log.WriteLine($"exchange: {message}"));
-            log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))})");
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            // The exchange itself (and --stdin) still runs; only FIX clients cannot connect.
-            log.WriteLine($"exchange: FIX acceptor NOT started: cannot listen on {config.FixEndpoint}: {e.Message}");
+            return FailToStart($"cannot listen for FIX on {config.FixEndpoint}: {e.Message}", null, null);
         }
+        try
+        {
+            binary = BinaryAcceptor.Start(config.BinaryOrderEntryEndpoint, hub, config.Accounts,
+                stateDirectory: Path.Combine(config.DataDirectory, "binary"), log: log);
+        }
+        catch (System.Net.Sockets.SocketException e)
+        {
+            return FailToStart($"cannot listen for binary order entry on {config.BinaryOrderEntryEndpoint}: {e.Message}", fix, null);
+        }
+        log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))}; docs/fix.md)");
+        log.WriteLine($"exchange: binary order entry on {binary.LocalEndPoint} (docs/binary-protocol.md)");
         log.WriteLine($"exchange: market data: REST and WebSocket (/ws) on http://{config.HttpEndpoint}, ITCH/MoldUDP64 feed to udp {config.MarketDataFeedEndpoint} (re-request udp {config.MarketDataRequestEndpoint}, snapshot tcp {config.MarketDataSnapshotEndpoint})");
+
+        // A gateway that cannot listen (its port is taken, e.g. by another exchange) stops the start: better than
+        // an exchange that runs without the connections its participants expect.
+        int FailToStart(string reason, FixGateway? startedFix, BinaryAcceptor? startedBinary)
+        {
+            log.WriteLine($"exchange: {reason}");
+            ticker?.Dispose();
+            startedFix?.StopAsync().GetAwaiter().GetResult();
+            startedBinary?.Stop();
+            node.Stop();
+            startedBinary?.Dispose();
+            marketData.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            return 2;
+        }
 
         using var stop = new CancellationTokenSource();
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stop.Cancel(); });
@@ -114,8 +139,10 @@ internal static class ServeCommand
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
         ticker?.Dispose();
-        fix?.StopAsync().GetAwaiter().GetResult();
+        fix.StopAsync().GetAwaiter().GetResult();
+        binary.Stop();
         node.Stop();
+        binary.Dispose(); // saves the streams, now that every event has reached them
         marketData.DisposeAsync().AsTask().GetAwaiter().GetResult(); // after the node: its last events are published
         session?.Finish();
         foreach (var shard in node.Shards)

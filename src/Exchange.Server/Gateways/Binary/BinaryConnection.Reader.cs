@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Exchange.Binary.Framing;
+using Exchange.Binary.Messages;
+using Exchange.Core.Commands;
+using Exchange.Core.Domain;
+
+namespace Exchange.Server.Gateways.Binary;
+
+internal sealed partial class BinaryConnection
+{
+    private async Task ReadLoopAsync()
+    {
+        int start = 0;
+        int end = 0;
+        while (!IsClosed)
+        {
+            if (start > 0)
+            {
+                _receive.AsSpan(start, end - start).CopyTo(_receive);
+                end -= start;
+                start = 0;
+            }
+            int n = await _socket.ReceiveAsync(_receive.AsMemory(end), SocketFlags.None).ConfigureAwait(false);
+            if (n == 0)
+            {
+                return;
+            }
+            end += n;
+            Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
+            while (true)
+            {
+                var status = Packet.TryRead(_receive.AsSpan(start, end - start), out var type, out var payload, out int consumed);
+                if (status == PacketStatus.NeedMoreData)
+                {
+                    break;
+                }
+                if (status == PacketStatus.Invalid || !Handle(type, payload))
+                {
+                    return;
+                }
+                start += consumed;
+            }
+        }
+    }
+
+    /// <summary>Handles one client packet; false ends the connection.</summary>
+    private bool Handle(PacketType type, ReadOnlySpan<byte> payload)
+    {
+        if (_stream is null)
+        {
+            // SoupBinTCP: the first packet must be a login; anything else ends the connection.
+            return type == PacketType.LoginRequest && Login(payload);
+        }
+        switch (type)
+        {
+            case PacketType.UnsequencedData:
+                Submit(_stream, payload);
+                return true;
+            case PacketType.ClientHeartbeat:
+                return true;
+            default:
+                // Logout, a second login, or an unknown packet type: end the connection.
+                return false;
+        }
+    }
+
+    private bool Login(ReadOnlySpan<byte> payload)
+    {
+        Span<byte> answer = stackalloc byte[Packet.HeaderLength + LoginAccepted.Length];
+        if (!LoginRequest.TryRead(payload, out var request))
+        {
+            return false;
+        }
+        var (stream, rejected, accepted) = _acceptor.Login(this, request);
+        if (stream is null)
+        {
+            Packet.WriteHeader(answer, PacketType.LoginRejected, 1);
+            answer[Packet.HeaderLength] = (byte)rejected;
+            SendDirect(answer[..(Packet.HeaderLength + 1)]);
+            return false;
+        }
+        // The accept goes out before any sequenced packet: the writer starts only after it.
+        Packet.WriteHeader(answer, PacketType.LoginAccepted, LoginAccepted.Length);
+        accepted.WriteTo(answer[Packet.HeaderLength..]);
+        _stream = stream;
+        _flags = request.Flags;
+        if (!SendDirect(answer))
+        {
+            return false;
+        }
+        _writer = Task.Run(WriteLoopAsync);
+        Wake();
+        return true;
+    }
+
+    private void Submit(BinaryStream stream, ReadOnlySpan<byte> m)
+    {
+        var command = default(Command);
+        var type = m.IsEmpty ? default : (ClientMessageType)m[0];
+        bool valid;
+        switch (type)
+        {
+            case ClientMessageType.EnterOrder:
+                valid = EnterOrder.TryRead(m, out var o);
+                command = new Command
+                {
+                    Type = CommandType.NewOrder, ClientId = o.ClientOrderId, Symbol = o.Symbol, Side = o.Side, OrderType = o.OrderType,
+                    TimeInForce = o.TimeInForce, SelfTradePrevention = o.SelfTradePrevention, Flags = o.Flags, Price = o.Price, StopPrice = o.StopPrice,
+                    Quantity = o.Quantity, DisplayQuantity = o.DisplayQuantity, ExpireTime = o.ExpireTime, OrigClientId = o.OcoPartner,
+                };
+                break;
+            case ClientMessageType.CancelOrder:
+                valid = CancelOrder.TryRead(m, out var x);
+                command = new Command { Type = CommandType.Cancel, OrigClientId = x.ClientOrderId, Symbol = x.Symbol };
+                break;
+            case ClientMessageType.ReplaceOrder:
+                valid = ReplaceOrder.TryRead(m, out var u);
+                command = new Command
+                {
+                    Type = CommandType.Replace, OrigClientId = u.ClientOrderId, ClientId = u.NewClientOrderId, Symbol = u.Symbol, Price = u.Price,
+                    StopPrice = u.StopPrice, Quantity = u.Quantity,
+                };
+                break;
+            case ClientMessageType.MassCancel:
+                valid = MassCancel.TryRead(m, out var k);
+                command = new Command { Type = CommandType.MassCancel, Symbol = k.Symbol };
+                break;
+            default:
+                stream.AppendReject(type, BinaryRejectReason.UnknownMessageType, default, default, default);
+                return;
+        }
+        if (!valid)
+        {
+            stream.AppendReject(type, BinaryRejectReason.MalformedMessage, default, default, default);
+            return;
+        }
+        var outcome = _acceptor.Hub.TrySubmit(stream, command, BinaryEventEncoder.Correlation(++_commands, type));
+        if (outcome != Gateways.SubmitOutcome.Submitted)
+        {
+            var reason = outcome == Gateways.SubmitOutcome.RateLimited ? BinaryRejectReason.RateLimited : BinaryRejectReason.Busy;
+            stream.AppendReject(type, reason, command.ClientId, command.OrigClientId, command.Symbol);
+        }
+    }
+}
