@@ -8,7 +8,7 @@ namespace Exchange.Server.Pipeline;
 public sealed class ResponderStage : IEventHandler<OutboundSlot>
 {
     private readonly DurabilityGate _durable;
-    private readonly IReadOnlyList<IEventListener> _listeners;
+    private readonly IEventListener[] _listeners; // an array: a foreach over it allocates no enumerator
     private readonly Func<bool> _isHalted;
     private long _knownDurable = Sequence.InitialValue;
     private volatile bool _halted;
@@ -16,7 +16,7 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
     public ResponderStage(DurabilityGate durable, IReadOnlyList<IEventListener> listeners)
     {
         _durable = durable;
-        _listeners = listeners;
+        _listeners = [.. listeners];
         _isHalted = () => _halted;
     }
 
