@@ -13,7 +13,9 @@ namespace Exchange.Api.Rest;
 
 /// <summary>REST market data (docs/market-data.md): instruments, book depth, recent trades, bars for a time range,
 /// statistics. Each request is answered from the views on the market-data thread, so an answer is one consistent
-/// state; its <c>seq</c> is the sequence of the corresponding WebSocket channel at that moment.</summary>
+/// state; its <c>seq</c> is the sequence of the corresponding WebSocket channel at that moment, and the instrument's
+/// changes held back by a publication interval are published first (<see cref="MarketDataService.QueryPublishedAsync"/>),
+/// so the answer contains exactly the updates up to its <c>seq</c>.</summary>
 public static class MarketDataEndpoints
 {
     public const int MaxDepth = 1000;
@@ -84,7 +86,9 @@ public static class MarketDataEndpoints
 
     private static async Task<IResult> QueryInstrument(MarketDataService service, string symbol, Func<MarketDataViews, InstrumentView, FeedMessage> query)
     {
-        var body = await service.QueryAsync(views => views.TryGet(symbol, out var view) ? JsonMessageCodec.Encode(query(views, view)) : null)
+        // On the published state: with a publication interval the views may be ahead of the last update sent, and an
+        // answer with that update's seq but newer content would have the client apply the next update twice.
+        var body = await service.QueryPublishedAsync(symbol, (views, view) => view is null ? null : JsonMessageCodec.Encode(query(views, view)))
             .ConfigureAwait(false);
         return body is null ? Results.NotFound(new { error = $"unknown symbol '{symbol}'" }) : Results.Bytes(body, "application/json");
     }

@@ -14,6 +14,19 @@ public sealed partial class MarketDataHub
         {
             return; // OnTimer publishes when the interval is over
         }
+        PublishAll(views, now);
+    }
+
+    /// <summary>Publishes what the publication interval holds back now (the service is idle: its sequence numbers must
+    /// describe every applied change).</summary>
+    public void Flush(MarketDataViews views) => PublishAll(views, System.Diagnostics.Stopwatch.GetTimestamp());
+
+    /// <summary>Publishes one instrument's held-back changes before an answer (REST) carrying its sequence numbers is
+    /// built; its shard is between commands.</summary>
+    public void FlushInstrument(MarketDataViews views, InstrumentView view) => PublishInstrument(views, view);
+
+    private void PublishAll(MarketDataViews views, long now)
+    {
         _lastPublish = now;
         foreach (var view in views.Instruments)
         {

@@ -101,7 +101,23 @@ public sealed class MarketDataService : IDisposable
             }
             Thread.Sleep(1);
         }
-        return QueryAsync(_ => true).Wait(timeout - clock.Elapsed < TimeSpan.Zero ? TimeSpan.Zero : timeout - clock.Elapsed);
+        // Publishers may hold changes back (a publication interval): published means published now, so that the
+        // sequence numbers read next describe every applied change.
+        return QueryAsync(views =>
+        {
+            foreach (var publisher in _publishers)
+            {
+                try
+                {
+                    publisher.Flush(views);
+                }
+                catch (Exception e)
+                {
+                    Fault(e);
+                }
+            }
+            return true;
+        }).Wait(timeout - clock.Elapsed < TimeSpan.Zero ? TimeSpan.Zero : timeout - clock.Elapsed);
     }
 
     /// <summary>Runs <paramref name="action"/> on the market-data thread, between batches.</summary>
@@ -126,6 +142,57 @@ public sealed class MarketDataService : IDisposable
                 result.SetException(e);
             }
         });
+        if (!_started)
+        {
+            result.TrySetException(new InvalidOperationException("The market-data service is not running."));
+        }
+        return result.Task;
+    }
+
+    /// <summary>Runs <paramref name="query"/> on the market-data thread on the published state of one instrument (null
+    /// if <paramref name="symbol"/> is unknown): its pending changes are published first — after the current command if
+    /// its shard is inside one — so an answer carrying a channel's sequence number includes exactly the updates up to
+    /// that number (a publisher holding changes for a publication interval would otherwise have the answer include
+    /// changes that a later update with a higher number delivers again).</summary>
+    public Task<T> QueryPublishedAsync<T>(string symbol, Func<MarketDataViews, InstrumentView?, T> query)
+    {
+        var result = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void Answer(MarketDataViews views)
+        {
+            try
+            {
+                if (!views.TryGet(symbol, out var view))
+                {
+                    result.SetResult(query(views, null));
+                    return;
+                }
+                if (view.HasPendingChanges)
+                {
+                    if (views.IsMidCommand(view.Shard))
+                    {
+                        Invoke(Answer); // after the next batch: the command's end is on its way
+                        return;
+                    }
+                    foreach (var publisher in _publishers)
+                    {
+                        try
+                        {
+                            publisher.FlushInstrument(views, view);
+                        }
+                        catch (Exception e)
+                        {
+                            Fault(e);
+                        }
+                    }
+                }
+                result.SetResult(query(views, view));
+            }
+            catch (Exception e)
+            {
+                result.TrySetException(e);
+            }
+        }
+        Invoke(Answer);
         if (!_started)
         {
             result.TrySetException(new InvalidOperationException("The market-data service is not running."));
