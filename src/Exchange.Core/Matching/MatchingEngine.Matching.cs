@@ -14,6 +14,10 @@ public sealed partial class MatchingEngine
         ref var t = ref _orders.Items[taker];
         bool market = t.Type == OrderType.Market;
         long limit = market ? CollarLimit(book, t.Side) : t.Price;
+        if (_risk)
+        {
+            limit = RiskTradeLimit(book, ref t, limit);
+        }
         if (t.TimeInForce == TimeInForce.Fok && !CanFill(book, taker, limit))
         {
             CancelOrder(taker, CancelReason.FillOrKill);
@@ -99,12 +103,27 @@ public sealed partial class MatchingEngine
             }
 
             long quantity = Math.Min(t.Visible, m.Visible);
+            if (_risk)
+            {
+                ApplyHold(taker, -1);
+                ApplyHold(maker, -1);
+            }
             t.Visible -= quantity;
             t.Filled += quantity;
             m.Visible -= quantity;
             m.Filled += quantity;
             levels[level].Visible -= quantity;
             book.Instrument.LastTradePrice = price;
+            if (_risk)
+            {
+                Settle(book, taker, maker, price, quantity);
+                ApplyHold(taker, 1);
+                ApplyHold(maker, 1);
+                if (book.Risk.LuldTier > 0)
+                {
+                    book.Risk.Window.Add(_now, price, quantity);
+                }
+            }
             EmitTrade(taker, maker, price, quantity);
 
             if (m.OcoPartner != 0)
@@ -191,8 +210,16 @@ public sealed partial class MatchingEngine
                     return false;
                 }
                 CancelOrder(maker, CancelReason.SelfTrade);
+                if (_risk)
+                {
+                    ApplyHold(taker, -1);
+                }
                 items[taker].Visible -= makerLeaves;
                 items[taker].Quantity -= makerLeaves; // total = filled + leaves stays true
+                if (_risk)
+                {
+                    ApplyHold(taker, 1);
+                }
                 ref var e = ref OrderEvent(EventType.Reduced, taker);
                 e.Quantity = makerLeaves;
                 e.DisplayQuantity = items[taker].Visible;
@@ -204,11 +231,19 @@ public sealed partial class MatchingEngine
     private void ReduceResting(int index, long quantity)
     {
         ref var o = ref _orders.Items[index];
+        if (_risk)
+        {
+            ApplyHold(index, -1);
+        }
         long fromHidden = Math.Min(o.Hidden, quantity);
         o.Hidden -= fromHidden;
         o.Visible -= quantity - fromHidden;
         o.Quantity -= quantity; // total = filled + leaves stays true
         _levels.Items[o.Level].Visible -= quantity - fromHidden;
+        if (_risk)
+        {
+            ApplyHold(index, 1);
+        }
         ref var e = ref OrderEvent(EventType.Reduced, index);
         e.Quantity = quantity;
         e.DisplayQuantity = o.Visible;

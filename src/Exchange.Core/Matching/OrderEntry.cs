@@ -21,6 +21,9 @@ internal struct OrderEntry
     /// <summary>Iceberg display instruction; 0 = show all.</summary>
     public long Display;
     public long ExpireTime;
+    /// <summary>Risk on, buy orders: the highest price the order's cash hold covers (its limit price; for market and
+    /// stop orders the protection price, docs/risk.md). Matching never lets the order trade above it.</summary>
+    public long HoldPrice;
 
     public int Instrument;
     /// <summary>Price level (book or stop book) the order is queued at; 0 while not queued.</summary>
@@ -39,6 +42,9 @@ internal struct OrderEntry
     public int ExpiryHeapIndex;
     /// <summary>Index of the account's <see cref="AccountOrders"/> record.</summary>
     public int AccountSlot;
+    /// <summary>Risk on: the account's fees when the order was entered (it pays these, and holds for the larger).</summary>
+    public short MakerFeeBps;
+    public short TakerFeeBps;
 
     public Side Side;
     public OrderType Type;
