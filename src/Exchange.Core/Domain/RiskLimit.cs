@@ -36,4 +36,7 @@ public enum RiskLimit : byte
     InstrumentVolumeSpikeMultiple = 36,
     /// <summary>Imbalance alert: one side holds at least this percentage of the visible quantity of the best 5 levels (0 = off).</summary>
     InstrumentImbalancePercent = 37,
+    /// <summary>Short-term move levels: level 1 at this move (basis points, default 500 = 5%), level 2 above twice it,
+    /// level 3 above four times it (0 = off).</summary>
+    InstrumentMoveLevelBps = 38,
 }

@@ -185,13 +185,13 @@ public sealed partial class MatchingEngine
     private void SetLimit(in Command c)
     {
         bool accountLimit = c.Limit is >= RiskLimit.AccountMaxOrderQuantity and <= RiskLimit.AccountTakerFeeBps;
-        bool instrumentLimit = c.Limit is >= RiskLimit.InstrumentMaxOrderQuantity and <= RiskLimit.InstrumentImbalancePercent;
+        bool instrumentLimit = c.Limit is >= RiskLimit.InstrumentMaxOrderQuantity and <= RiskLimit.InstrumentMoveLevelBps;
         bool valid = c.Quantity >= 0
             && (accountLimit ? c.Account > 0 && c.Symbol.IsEmpty : instrumentLimit && c.Account == 0 && !c.Symbol.IsEmpty)
             && (c.Limit is not (RiskLimit.AccountMakerFeeBps or RiskLimit.AccountTakerFeeBps) || c.Quantity <= 1000)
             && (c.Limit != RiskLimit.InstrumentLuldTier || c.Quantity <= 2)
             && (c.Limit != RiskLimit.InstrumentImbalancePercent || c.Quantity <= 100)
-            && (c.Limit != RiskLimit.InstrumentPriceBandBps || c.Quantity <= 10_000);
+            && (c.Limit is not (RiskLimit.InstrumentPriceBandBps or RiskLimit.InstrumentMoveLevelBps) || c.Quantity <= 10_000);
         if (!valid)
         {
             Reject(in c, RejectReason.InvalidOperatorCommand);
@@ -229,6 +229,7 @@ public sealed partial class MatchingEngine
                     risk.BandsVersion = -1;
                     break;
                 case RiskLimit.InstrumentVolumeSpikeMultiple: risk.VolumeSpikeMultiple = c.Quantity; break;
+                case RiskLimit.InstrumentMoveLevelBps: risk.MoveLevelBps = c.Quantity; break;
                 default: risk.ImbalancePercent = c.Quantity; break;
             }
         }

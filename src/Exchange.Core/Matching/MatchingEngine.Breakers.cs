@@ -115,6 +115,10 @@ public sealed partial class MatchingEngine
                     BandAlert(book, AlertKind.LimitStateExited);
                 }
             }
+        }
+        if (risk.MoveLevelBps > 0)
+        {
+            risk.Window.Advance(_now);
             if (risk.Window.Count > 0 && EvaluateMove(book))
             {
                 return; // paused or halted
@@ -122,6 +126,7 @@ public sealed partial class MatchingEngine
         }
         if (risk.VolumeSpikeMultiple > 0)
         {
+            risk.Window.Advance(_now);
             long minute = risk.Window.MinuteVolume;
             long before = risk.Window.Volume - minute; // the other four minutes of the window
             bool spike = before > 0 && (Int128)minute * (TradeWindow.Seconds / TradeWindow.MinuteSeconds - 1) > (Int128)before * risk.VolumeSpikeMultiple;
@@ -157,14 +162,16 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Short-term move of the last trade against the first trade of the 5-minute window: level 1 (at least
-    /// 5%) alerts, level 2 (above 10%) pauses, level 3 (above 20%) halts. Each level fires once until the move falls
-    /// back below 5%. True if the instrument stopped trading.</summary>
+    /// the move level, default 5%) alerts, level 2 (above twice it) pauses, level 3 (above four times it) halts. Each
+    /// level fires once until the move falls back below level 1. True if the instrument stopped trading.</summary>
     private bool EvaluateMove(OrderBook book)
     {
         var risk = book.Risk;
         long first = risk.Window.FirstPrice;
         long move = Math.Abs(book.Instrument.LastTradePrice - first);
-        int level = (Int128)move * 5 > first ? 3 : (Int128)move * 10 > first ? 2 : (Int128)move * 20 >= first ? 1 : 0;
+        Int128 scaled = (Int128)move * 10_000;
+        Int128 step = (Int128)first * risk.MoveLevelBps;
+        int level = scaled > step * 4 ? 3 : scaled > step * 2 ? 2 : scaled >= step ? 1 : 0;
         if (level == 0)
         {
             risk.MoveLevel = 0;

@@ -119,7 +119,7 @@ public sealed partial class MatchingEngine
                 Settle(book, taker, maker, price, quantity);
                 ApplyHold(taker, 1);
                 ApplyHold(maker, 1);
-                if (book.Risk.LuldTier > 0)
+                if (book.Risk.RecordsTrades)
                 {
                     book.Risk.Window.Add(_now, price, quantity);
                 }

@@ -11,6 +11,7 @@ internal sealed class InstrumentRisk
     public long LuldTier = 1;
     public long VolumeSpikeMultiple;
     public long ImbalancePercent;
+    public long MoveLevelBps = 500;
 
     /// <summary>Index of the settlement currency in the engine's currency table.</summary>
     public int CurrencyIndex;
@@ -43,6 +44,7 @@ internal sealed class InstrumentRisk
         state.Add(LuldTier);
         state.Add(VolumeSpikeMultiple);
         state.Add(ImbalancePercent);
+        state.Add(MoveLevelBps);
         state.Add(Reference);
         state.Add(LowerBand);
         state.Add(UpperBand);
@@ -62,14 +64,18 @@ internal sealed class InstrumentRisk
         LuldTier = state[3];
         VolumeSpikeMultiple = state[4];
         ImbalancePercent = state[5];
-        Reference = state[6];
-        LowerBand = state[7];
-        UpperBand = state[8];
-        BandsVersion = state[9];
-        LimitStateSince = state[10];
-        MoveLevel = state[11];
-        VolumeSpikeReported = state[12] != 0;
-        ImbalanceReported = state[13] != 0;
-        return 14 + Window.Restore(state[14..]);
+        MoveLevelBps = state[6];
+        Reference = state[7];
+        LowerBand = state[8];
+        UpperBand = state[9];
+        BandsVersion = state[10];
+        LimitStateSince = state[11];
+        MoveLevel = state[12];
+        VolumeSpikeReported = state[13] != 0;
+        ImbalanceReported = state[14] != 0;
+        return 15 + Window.Restore(state[15..]);
     }
+
+    /// <summary>Whether trades are recorded in the window (something reads it).</summary>
+    public bool RecordsTrades => LuldTier > 0 || MoveLevelBps > 0 || VolumeSpikeMultiple > 0;
 }
