@@ -129,6 +129,7 @@ public sealed partial class MatchingEngine
         {
             book.Risk.BandsVersion = -1;
         }
+        _touchAll = true;
         NewEvent(EventType.RiskEnabled);
     }
 
@@ -227,11 +228,18 @@ public sealed partial class MatchingEngine
                 case RiskLimit.InstrumentLuldTier:
                     risk.LuldTier = c.Quantity;
                     risk.BandsVersion = -1;
+                    if (c.Quantity == 0)
+                    {
+                        risk.LowerBand = 0;
+                        risk.UpperBand = 0;
+                        risk.LimitStateSince = 0;
+                    }
                     break;
                 case RiskLimit.InstrumentVolumeSpikeMultiple: risk.VolumeSpikeMultiple = c.Quantity; break;
                 case RiskLimit.InstrumentMoveLevelBps: risk.MoveLevelBps = c.Quantity; break;
                 default: risk.ImbalancePercent = c.Quantity; break;
             }
+            _touched = _books[id];
         }
         _riskTouched = true;
         ref var e = ref NewEvent(EventType.LimitChanged);

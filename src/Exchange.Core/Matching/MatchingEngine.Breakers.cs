@@ -24,16 +24,16 @@ public sealed partial class MatchingEngine
     private OrderBook? _touched;
     private bool _touchAll;
 
-    /// <summary>The current price bands of an instrument (0, 0 if it has none): risk off or no reference price yet.</summary>
+    /// <summary>An instrument's price bands as of the last command that evaluated it (0, 0 if it has none: risk off,
+    /// bands off or no reference price yet). A query: it changes nothing, so it does not advance the trade window.</summary>
     public (long Lower, long Upper) GetPriceBands(Symbol symbol)
     {
         if (!_risk || !_instrumentBySymbol.TryGetValue(symbol, out int id))
         {
             return (0, 0);
         }
-        var book = _books[id];
-        RefreshBands(book);
-        return book.Risk.HasBands ? (book.Risk.LowerBand, book.Risk.UpperBand) : (0, 0);
+        var risk = _books[id].Risk;
+        return risk.HasBands ? (risk.LowerBand, risk.UpperBand) : (0, 0);
     }
 
     /// <summary>Recomputes the bands if the trade window changed (time passing drops old trades).</summary>
@@ -50,15 +50,10 @@ public sealed partial class MatchingEngine
             return;
         }
         risk.BandsVersion = risk.Window.Version;
-        long mean = risk.Window.Mean;
-        if (mean > 0)
-        {
-            risk.Reference = mean;
-        }
-        else if (risk.Reference == 0)
-        {
-            risk.Reference = book.Instrument.ReferencePrice;
-        }
+        // A pure function of the trades and the time: the mean of the window, else the mean of the last second with
+        // trades, else the declared reference price.
+        long mean = risk.Window.Count > 0 ? risk.Window.Mean : risk.Window.LastMean;
+        risk.Reference = mean > 0 ? mean : book.Instrument.ReferencePrice;
         if (risk.Reference > 0)
         {
             (risk.LowerBand, risk.UpperBand) = PriceBands.For(risk.Reference, (int)risk.LuldTier, book.Instrument.TickSize);

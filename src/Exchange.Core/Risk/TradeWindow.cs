@@ -27,6 +27,10 @@ internal sealed class TradeWindow
     /// <summary>Changes whenever the window's content changes (to cache what is derived from it).</summary>
     public long Version { get; private set; }
 
+    /// <summary>Mean price of the trades of the latest second that had any: what the window held just before its last
+    /// trades left it, so the reference once the window is empty (a pure function of the trades, whenever it is read).</summary>
+    public long LastMean { get; private set; }
+
     /// <summary>Mean trade price of the window (rounded down); 0 if it holds no trade.</summary>
     public long Mean => Count == 0 ? 0 : (long)(PriceSum / Count);
 
@@ -49,6 +53,7 @@ internal sealed class TradeWindow
         PriceSum += price;
         Volume += quantity;
         MinuteVolume += quantity;
+        LastMean = (long)(b.PriceSum / b.Count);
         if (Count == 1)
         {
             _oldest = second;
@@ -130,6 +135,7 @@ internal sealed class TradeWindow
         state.Add(Volume);
         state.Add(MinuteVolume);
         state.Add(Version);
+        state.Add(LastMean);
         int countAt = state.Count;
         state.Add(0);
         for (int i = 0; i < Seconds; i++)
@@ -158,8 +164,9 @@ internal sealed class TradeWindow
         Volume = state[5];
         MinuteVolume = state[6];
         Version = state[7];
-        long buckets = state[8];
-        int n = 9;
+        LastMean = state[8];
+        long buckets = state[9];
+        int n = 10;
         for (long k = 0; k < buckets; k++, n += 6)
         {
             long second = state[n];
