@@ -293,7 +293,7 @@ public sealed class ScriptCommandParserTests
     [InlineData("{\"cmd\":\"time\",\"time\":1} x", "invalid JSON at byte 24")]
     [InlineData("[1]", "expected a JSON object")]
     [InlineData("{}", "missing field 'cmd'")]
-    [InlineData("{\"cmd\":\"buy\"}", "unknown cmd 'buy' (expected instrument, new, cancel, replace, massCancel, status, endOfDay or time)")]
+    [InlineData("{\"cmd\":\"buy\"}", "unknown cmd 'buy' (expected instrument, new, cancel, replace, massCancel, status, endOfDay, time, enableRisk, deposit, withdraw, limit or kill)")]
     [InlineData("{\"cmd\":\"time\",\"time\":1,\"time\":2}", "duplicate field 'time'")]
     [InlineData("{\"cmd\":\"time\",\"time\":null}", "field 'time' is null (leave it out instead)")]
     [InlineData("{\"cmd\":\"time\",\"time\":{\"a\":1}}", "field 'time' must be a string, number or boolean")]
