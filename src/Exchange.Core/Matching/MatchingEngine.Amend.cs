@@ -68,7 +68,7 @@ public sealed partial class MatchingEngine
         var items = _orders.Items;
         ref var o = ref items[index];
         var book = _books[o.Instrument];
-        var reason = ValidateReplace(in c, ref o, book, index, out long holdPrice);
+        var reason = ValidateReplace(in c, ref o, book, index, out long holdPrice, out long holdChange);
         if (reason != RejectReason.None)
         {
             Reject(in c, reason);
@@ -76,7 +76,16 @@ public sealed partial class MatchingEngine
         }
         if (_risk)
         {
-            ApplyHold(index, -1);
+            // The check computed both holds: the difference is what the account holds more (or less) from now.
+            var ledger = _ledgers[o.AccountSlot]!;
+            if (o.Side == Side.Buy)
+            {
+                ledger.CashHeld[book.Risk.CurrencyIndex] += holdChange;
+            }
+            else
+            {
+                ledger.PositionHeld[o.Instrument] += holdChange;
+            }
             _touched = book;
         }
 
@@ -129,7 +138,6 @@ public sealed partial class MatchingEngine
         if (_risk)
         {
             o.HoldPrice = holdPrice;
-            ApplyHold(index, 1);
         }
 
         ref var e = ref OrderEvent(EventType.Replaced, index);
@@ -147,9 +155,10 @@ public sealed partial class MatchingEngine
 
     /// <summary>Checks a replace in the documented order. A new client id is entered into the index (one probe for
     /// both the duplicate check and the insert) and taken out again if a later check fails.</summary>
-    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book, int index, out long holdPrice)
+    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book, int index, out long holdPrice, out long holdChange)
     {
         holdPrice = 0;
+        holdChange = 0;
         var instrument = book.Instrument;
         if (instrument.Status != TradingStatus.Open)
         {
@@ -168,7 +177,7 @@ public sealed partial class MatchingEngine
         var reason = CheckReplacement(in c, ref o, book);
         if (reason == RejectReason.None && (_risk || _blockedAccounts > 0))
         {
-            reason = CheckReplaceRisk(in c, ref o, book, out holdPrice);
+            reason = CheckReplaceRisk(in c, ref o, book, out holdPrice, out holdChange);
         }
         if (reason != RejectReason.None && renamed)
         {

@@ -75,7 +75,7 @@ public sealed partial class MatchingEngine
                 EvaluateBreakers(book);
             }
         }
-        else if (_touched is not null)
+        else if (_touched is not null && _touched.Risk.HasBreakers)
         {
             EvaluateBreakers(_touched);
         }

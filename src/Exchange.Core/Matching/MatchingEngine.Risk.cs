@@ -41,9 +41,10 @@ public sealed partial class MatchingEngine
 
     /// <summary>Risk checks of a replace that passed the order checks: as for a new order, with the order's current
     /// hold available to its new version.</summary>
-    private RejectReason CheckReplaceRisk(in Command c, ref OrderEntry o, OrderBook book, out long holdPrice)
+    private RejectReason CheckReplaceRisk(in Command c, ref OrderEntry o, OrderBook book, out long holdPrice, out long holdChange)
     {
         holdPrice = 0;
+        holdChange = 0;
         var ledger = _ledgers[o.AccountSlot];
         if (ledger is { Blocked: true })
         {
@@ -61,12 +62,15 @@ public sealed partial class MatchingEngine
         long newLeaves = c.Quantity - o.Filled;
         if (o.Side == Side.Sell)
         {
+            holdChange = newLeaves - o.Leaves;
             return CheckBuyingPower(book, ledger!, Side.Sell, newLeaves, 0, o.Leaves);
         }
         int feeBps = Math.Max(o.MakerFeeBps, o.TakerFeeBps);
         long lot = book.Instrument.LotSize;
-        return CheckBuyingPower(book, ledger!, Side.Buy, newLeaves, CashRequired(holdPrice, newLeaves, feeBps, lot),
-            CashRequired(o.HoldPrice, o.Leaves, feeBps, lot));
+        long required = CashRequired(holdPrice, newLeaves, feeBps, lot);
+        long released = CashRequired(o.HoldPrice, o.Leaves, feeBps, lot);
+        holdChange = required - released;
+        return CheckBuyingPower(book, ledger!, Side.Buy, newLeaves, required, released);
     }
 
     /// <summary>Limits, bands and notional of an order (new or replaced); <paramref name="required"/>: a buy's cash hold.</summary>
@@ -107,8 +111,9 @@ public sealed partial class MatchingEngine
         {
             unitPrice = price != 0 ? price : stopPrice != 0 ? stopPrice : reference;
         }
-        Int128 notional = (Int128)unitPrice * quantity;
-        if (notional > long.MaxValue / 2
+        // Both factors are positive: the product fits in 63 bits when the high word is 0 and the low one not negative.
+        long high = Math.BigMul(unitPrice, quantity, out long notional);
+        if (high != 0 || notional > long.MaxValue / 2
             || (risk.MaxOrderNotional > 0 && notional > risk.MaxOrderNotional)
             || (ledger is { MaxOrderNotional: > 0 } && notional > ledger.MaxOrderNotional))
         {
@@ -147,7 +152,7 @@ public sealed partial class MatchingEngine
             return false;
         }
         long distance = Math.Abs(price - reference);
-        return (Int128)distance * 10_000 > (Int128)reference * bps;
+        return Math.BigMul(distance, 10_000) > Math.BigMul(reference, bps);
     }
 
     /// <summary>The price bands and collars measure from: the band reference if there is one, else the last trade price,
@@ -198,7 +203,7 @@ public sealed partial class MatchingEngine
     private static long CashRequired(long price, long quantity, int feeBps, long lot)
     {
         long notional = price * quantity;
-        return feeBps == 0 ? notional : notional + Fee(notional, feeBps) + quantity / lot;
+        return feeBps == 0 ? notional : notional + Fee(notional, feeBps) + (lot == 1 ? quantity : quantity / lot);
     }
 
     /// <summary>Fee on <paramref name="notional"/>: notional × bps / 10,000 rounded up (in the venue's favour), exact in
@@ -264,8 +269,12 @@ public sealed partial class MatchingEngine
     /// hold price or the upper band, a sell never below the lower band.</summary>
     private long RiskTradeLimit(OrderBook book, ref OrderEntry o, long limit)
     {
-        RefreshBands(book);
         var risk = book.Risk;
+        if (risk.LuldTier == 0)
+        {
+            return o.Side == Side.Buy && o.HoldPrice > 0 && o.HoldPrice < limit ? o.HoldPrice : limit;
+        }
+        RefreshBands(book);
         if (o.Side == Side.Buy)
         {
             if (o.HoldPrice > 0 && o.HoldPrice < limit)

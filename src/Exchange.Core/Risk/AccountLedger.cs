@@ -30,11 +30,11 @@ internal sealed class AccountLedger
     public int MakerFeeBps;
     public int TakerFeeBps;
 
-    /// <summary>Cash per currency index (see the engine's currency table).</summary>
-    public readonly long[] Cash = new long[MaxCurrencies];
+    /// <summary>Cash per currency index (see the engine's currency table); inline, so a lookup is one object.</summary>
+    public PerCurrency Cash;
 
     /// <summary>Cash held by open buy orders, per currency index.</summary>
-    public readonly long[] CashHeld = new long[MaxCurrencies];
+    public PerCurrency CashHeld;
 
     /// <summary>Position per instrument id (may be negative down to the short-sell limit).</summary>
     public long[] Position;
@@ -76,5 +76,12 @@ internal sealed class AccountLedger
             }
         }
         return true;
+    }
+
+    /// <summary>One amount per currency index, stored inline in the ledger.</summary>
+    [System.Runtime.CompilerServices.InlineArray(MaxCurrencies)]
+    public struct PerCurrency
+    {
+        private long _element0;
     }
 }

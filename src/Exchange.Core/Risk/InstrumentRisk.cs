@@ -35,6 +35,9 @@ internal sealed class InstrumentRisk
 
     public bool HasBands => LuldTier > 0 && UpperBand > 0;
 
+    /// <summary>Whether any circuit breaker or alert is configured (else evaluating the instrument does nothing).</summary>
+    public bool HasBreakers => LuldTier > 0 || MoveLevelBps > 0 || VolumeSpikeMultiple > 0 || ImbalancePercent > 0;
+
     /// <summary>Every number of the state, in a fixed order (snapshots and the state digest).</summary>
     public void Save(List<long> state)
     {
