@@ -86,6 +86,7 @@ public sealed partial class MatchingEngine
             {
                 ledger.PositionHeld[o.Instrument] += holdChange;
             }
+            o.Held += holdChange;
             _touched = book;
         }
 

@@ -25,10 +25,16 @@ public sealed partial class MatchingEngine
                 {
                     continue;
                 }
+                long required = o.Side == Side.Buy
+                    ? CashRequired(o.HoldPrice, o.Leaves, Math.Max(o.MakerFeeBps, o.TakerFeeBps), book.Instrument.LotSize)
+                    : o.Leaves;
+                if (o.Leaves > 0 && o.Held != required)
+                {
+                    return $"order {o.OrderId}: holds {o.Held}, requires {required}";
+                }
                 if (o.Side == Side.Buy)
                 {
-                    cashHeld[o.AccountSlot, book.Risk.CurrencyIndex] += CashRequired(o.HoldPrice, o.Leaves,
-                        Math.Max(o.MakerFeeBps, o.TakerFeeBps), book.Instrument.LotSize);
+                    cashHeld[o.AccountSlot, book.Risk.CurrencyIndex] += required;
                 }
                 else
                 {

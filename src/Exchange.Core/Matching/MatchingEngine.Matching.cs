@@ -105,8 +105,8 @@ public sealed partial class MatchingEngine
             long quantity = Math.Min(t.Visible, m.Visible);
             if (_risk)
             {
-                ApplyHold(taker, -1);
-                ApplyHold(maker, -1);
+                Unhold(taker);
+                Unhold(maker);
             }
             t.Visible -= quantity;
             t.Filled += quantity;
@@ -117,8 +117,8 @@ public sealed partial class MatchingEngine
             if (_risk)
             {
                 Settle(book, taker, maker, price, quantity);
-                ApplyHold(taker, 1);
-                ApplyHold(maker, 1);
+                Hold(taker);
+                Hold(maker);
                 if (book.Risk.RecordsTrades)
                 {
                     book.Risk.Window.Add(_now, price, quantity);
@@ -212,13 +212,13 @@ public sealed partial class MatchingEngine
                 CancelOrder(maker, CancelReason.SelfTrade);
                 if (_risk)
                 {
-                    ApplyHold(taker, -1);
+                    Unhold(taker);
                 }
                 items[taker].Visible -= makerLeaves;
                 items[taker].Quantity -= makerLeaves; // total = filled + leaves stays true
                 if (_risk)
                 {
-                    ApplyHold(taker, 1);
+                    Hold(taker);
                 }
                 ref var e = ref OrderEvent(EventType.Reduced, taker);
                 e.Quantity = makerLeaves;
@@ -233,7 +233,7 @@ public sealed partial class MatchingEngine
         ref var o = ref _orders.Items[index];
         if (_risk)
         {
-            ApplyHold(index, -1);
+            Unhold(index);
         }
         long fromHidden = Math.Min(o.Hidden, quantity);
         o.Hidden -= fromHidden;
@@ -242,7 +242,7 @@ public sealed partial class MatchingEngine
         _levels.Items[o.Level].Visible -= quantity - fromHidden;
         if (_risk)
         {
-            ApplyHold(index, 1);
+            Hold(index);
         }
         ref var e = ref OrderEvent(EventType.Reduced, index);
         e.Quantity = quantity;

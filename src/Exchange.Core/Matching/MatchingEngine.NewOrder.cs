@@ -51,7 +51,7 @@ public sealed partial class MatchingEngine
             o.HoldPrice = holdPrice;
             o.MakerFeeBps = (short)ledger.MakerFeeBps;
             o.TakerFeeBps = (short)ledger.TakerFeeBps;
-            ApplyHold(index, 1);
+            Hold(index);
             _touched = book;
         }
         if (partner != 0)
@@ -258,7 +258,7 @@ public sealed partial class MatchingEngine
 
         if (_risk)
         {
-            ApplyHold(index, -1);
+            Unhold(index);
         }
         ref var account = ref _accounts[o.AccountSlot];
         account.OpenOrders--;

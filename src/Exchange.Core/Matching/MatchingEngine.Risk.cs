@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
 using Exchange.Core.Risk;
@@ -62,15 +63,12 @@ public sealed partial class MatchingEngine
         long newLeaves = c.Quantity - o.Filled;
         if (o.Side == Side.Sell)
         {
-            holdChange = newLeaves - o.Leaves;
-            return CheckBuyingPower(book, ledger!, Side.Sell, newLeaves, 0, o.Leaves);
+            holdChange = newLeaves - o.Held;
+            return CheckBuyingPower(book, ledger!, Side.Sell, newLeaves, 0, o.Held);
         }
-        int feeBps = Math.Max(o.MakerFeeBps, o.TakerFeeBps);
-        long lot = book.Instrument.LotSize;
-        long required = CashRequired(holdPrice, newLeaves, feeBps, lot);
-        long released = CashRequired(o.HoldPrice, o.Leaves, feeBps, lot);
-        holdChange = required - released;
-        return CheckBuyingPower(book, ledger!, Side.Buy, newLeaves, required, released);
+        long required = CashRequired(holdPrice, newLeaves, Math.Max(o.MakerFeeBps, o.TakerFeeBps), book.Instrument.LotSize);
+        holdChange = required - o.Held;
+        return CheckBuyingPower(book, ledger!, Side.Buy, newLeaves, required, o.Held);
     }
 
     /// <summary>Limits, bands and notional of an order (new or replaced); <paramref name="required"/>: a buy's cash hold.</summary>
@@ -85,7 +83,10 @@ public sealed partial class MatchingEngine
         {
             return RejectReason.OrderQuantityLimit;
         }
-        RefreshBands(book);
+        if (risk.LuldTier != 0)
+        {
+            RefreshBands(book);
+        }
         bool buy = side == Side.Buy;
         if (price != 0 && risk.HasBands && (buy ? price > risk.UpperBand : price < risk.LowerBand))
         {
@@ -100,7 +101,7 @@ public sealed partial class MatchingEngine
         long unitPrice;
         if (buy)
         {
-            holdPrice = BuyHoldPrice(book, type, price, stopPrice);
+            holdPrice = type is OrderType.Limit or OrderType.StopLimit ? price : BuyHoldPrice(book, type, price, stopPrice);
             if (holdPrice <= 0)
             {
                 return RejectReason.NoPriceProtection;
@@ -145,6 +146,7 @@ public sealed partial class MatchingEngine
         return available < quantity ? RejectReason.InsufficientPosition : RejectReason.None;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool OutsideFatFingerBand(long price, long reference, long bps)
     {
         if (price == 0)
@@ -152,11 +154,15 @@ public sealed partial class MatchingEngine
             return false;
         }
         long distance = Math.Abs(price - reference);
-        return Math.BigMul(distance, 10_000) > Math.BigMul(reference, bps);
+        // Prices below 2^49 (about 5.6 million in price units) multiply in 64 bits; larger ones take the wide path.
+        return (ulong)(distance | reference) < 1UL << 49
+            ? distance * 10_000 > reference * bps
+            : Math.BigMul(distance, 10_000) > Math.BigMul(reference, bps);
     }
 
     /// <summary>The price bands and collars measure from: the band reference if there is one, else the last trade price,
     /// else the declared reference price (0 if none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long ReferenceOf(OrderBook book)
     {
         var instrument = book.Instrument;
@@ -200,6 +206,7 @@ public sealed partial class MatchingEngine
     /// <summary>Cash a buy of <paramref name="quantity"/> at up to <paramref name="price"/> must hold: the notional plus
     /// the largest fee it can pay, rounded up, plus one unit per lot (fees are rounded up per trade, so an order filled
     /// in n trades pays at most n-1 units more than one rounded fee on its whole notional).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static long CashRequired(long price, long quantity, int feeBps, long lot)
     {
         long notional = price * quantity;
@@ -208,29 +215,58 @@ public sealed partial class MatchingEngine
 
     /// <summary>Fee on <paramref name="notional"/>: notional × bps / 10,000 rounded up (in the venue's favour), exact in
     /// 64 bits for any notional.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static long Fee(long notional, int bps) =>
         notional / 10_000 * bps + (notional % 10_000 * bps + 9_999) / 10_000;
 
-    /// <summary>Adds (<paramref name="sign"/> 1) or removes (-1) what a live order holds: cash for a buy, position for
-    /// a sell, computed from its current open quantity.</summary>
-    private void ApplyHold(int index, int sign)
+    /// <summary>What a live order must hold for its current open quantity: cash for a buy, position for a sell.</summary>
+    private long RequiredHold(ref OrderEntry o)
+    {
+        long leaves = o.Visible + o.Hidden;
+        if (o.Side != Side.Buy || leaves == 0)
+        {
+            return leaves;
+        }
+        return CashRequired(o.HoldPrice, leaves, Math.Max(o.MakerFeeBps, o.TakerFeeBps), _instruments[o.Instrument].LotSize);
+    }
+
+    /// <summary>Takes what a live order holds off its account (before its open quantity changes).</summary>
+    private void Unhold(int index)
     {
         ref var o = ref _orders.Items[index];
-        long leaves = o.Visible + o.Hidden;
-        if (leaves == 0)
+        if (o.Held == 0)
         {
             return;
         }
         var ledger = _ledgers[o.AccountSlot]!;
         if (o.Side == Side.Buy)
         {
-            var book = _books[o.Instrument];
-            ledger.CashHeld[book.Risk.CurrencyIndex] += sign * CashRequired(o.HoldPrice, leaves,
-                Math.Max(o.MakerFeeBps, o.TakerFeeBps), book.Instrument.LotSize);
+            ledger.CashHeld[_books[o.Instrument].Risk.CurrencyIndex] -= o.Held;
         }
         else
         {
-            ledger.PositionHeld[o.Instrument] += sign * leaves;
+            ledger.PositionHeld[o.Instrument] -= o.Held;
+        }
+        o.Held = 0;
+    }
+
+    /// <summary>Puts what a live order must hold for its current open quantity on its account.</summary>
+    private void Hold(int index)
+    {
+        ref var o = ref _orders.Items[index];
+        o.Held = RequiredHold(ref o);
+        if (o.Held == 0)
+        {
+            return;
+        }
+        var ledger = _ledgers[o.AccountSlot]!;
+        if (o.Side == Side.Buy)
+        {
+            ledger.CashHeld[_books[o.Instrument].Risk.CurrencyIndex] += o.Held;
+        }
+        else
+        {
+            ledger.PositionHeld[o.Instrument] += o.Held;
         }
     }
 

@@ -115,5 +115,17 @@ public sealed partial class MatchingEngine
         {
             throw new InvalidDataException("Snapshot risk state has the wrong length.");
         }
+        if (_risk)
+        {
+            // Each order's hold is derived state: recompute it (the ledgers' totals were restored).
+            var items = _orders.Items;
+            foreach (var book in _books)
+            {
+                for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
+                {
+                    items[i].Held = RequiredHold(ref items[i]);
+                }
+            }
+        }
     }
 }

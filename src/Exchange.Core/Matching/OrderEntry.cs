@@ -24,6 +24,9 @@ internal struct OrderEntry
     /// <summary>Risk on, buy orders: the highest price the order's cash hold covers (its limit price; for market and
     /// stop orders the protection price, docs/risk.md). Matching never lets the order trade above it.</summary>
     public long HoldPrice;
+    /// <summary>Risk on: what the order holds now (cash units for a buy, quantity for a sell); derived from the other
+    /// fields (docs/risk.md), kept to avoid recomputing it.</summary>
+    public long Held;
 
     public int Instrument;
     /// <summary>Price level (book or stop book) the order is queued at; 0 while not queued.</summary>
