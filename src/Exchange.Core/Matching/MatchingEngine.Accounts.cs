@@ -34,7 +34,7 @@ public sealed partial class MatchingEngine
         {
             return (0, 0);
         }
-        return (ledger.Cash[c], ledger.CashHeld[c]);
+        return (ledger.Cash[c].Balance, ledger.Cash[c].Held);
     }
 
     /// <summary>Position of <paramref name="account"/> in <paramref name="symbol"/>: quantity and the part held by open sells.</summary>
@@ -166,8 +166,8 @@ public sealed partial class MatchingEngine
             return;
         }
         var ledger = Ledger(slot);
-        ref long balance = ref instrument >= 0 ? ref ledger.Position[instrument] : ref ledger.Cash[currency];
-        long held = instrument >= 0 ? ledger.PositionHeld[instrument] : ledger.CashHeld[currency];
+        ref long balance = ref instrument >= 0 ? ref ledger.Position[instrument] : ref ledger.Cash[currency].Balance;
+        long held = instrument >= 0 ? ledger.PositionHeld[instrument] : ledger.Cash[currency].Held;
         if (deposit ? balance > long.MaxValue - c.Quantity : balance - held < c.Quantity)
         {
             Reject(in c, RejectReason.InvalidOperatorCommand);

@@ -80,7 +80,7 @@ public sealed partial class MatchingEngine
             var ledger = _ledgers[o.AccountSlot]!;
             if (o.Side == Side.Buy)
             {
-                ledger.CashHeld[book.Risk.CurrencyIndex] += holdChange;
+                ledger.Cash[book.Risk.CurrencyIndex].Held += holdChange;
             }
             else
             {

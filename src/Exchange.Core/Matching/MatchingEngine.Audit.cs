@@ -54,9 +54,9 @@ public sealed partial class MatchingEngine
             }
             for (int c = 0; c < _currencyCount; c++)
             {
-                if (l.CashHeld[c] != cashHeld[slot, c] || l.CashHeld[c] < 0 || l.Cash[c] < l.CashHeld[c])
+                if (l.Cash[c].Held != cashHeld[slot, c] || l.Cash[c].Held < 0 || l.Cash[c].Balance < l.Cash[c].Held)
                 {
-                    return $"account {l.Account} {_currencies[c]}: cash {l.Cash[c]}, held {l.CashHeld[c]}, orders require {cashHeld[slot, c]}";
+                    return $"account {l.Account} {_currencies[c]}: cash {l.Cash[c].Balance}, held {l.Cash[c].Held}, orders require {cashHeld[slot, c]}";
                 }
             }
             for (int i = 0; i < _instruments.Count; i++)
@@ -79,7 +79,7 @@ public sealed partial class MatchingEngine
         long total = 0;
         for (int slot = 1; slot < _accountCount && c >= 0; slot++)
         {
-            total += _ledgers[slot]?.Cash[c] ?? 0;
+            total += _ledgers[slot]?.Cash[c].Balance ?? 0;
         }
         return total;
     }

@@ -134,12 +134,12 @@ public sealed partial class MatchingEngine
         if (side == Side.Buy)
         {
             int currency = book.Risk.CurrencyIndex;
-            long held = ledger.CashHeld[currency] - released;
+            long held = ledger.Cash[currency].Held - released;
             if (ledger.CreditLimit > 0 && held + required > ledger.CreditLimit)
             {
                 return RejectReason.CreditLimit;
             }
-            return ledger.Cash[currency] - held < required ? RejectReason.InsufficientFunds : RejectReason.None;
+            return ledger.Cash[currency].Balance - held < required ? RejectReason.InsufficientFunds : RejectReason.None;
         }
         int id = book.Instrument.Id;
         long available = ledger.Position[id] - (ledger.PositionHeld[id] - released) + ledger.ShortSellLimit;
@@ -241,7 +241,7 @@ public sealed partial class MatchingEngine
         var ledger = _ledgers[o.AccountSlot]!;
         if (o.Side == Side.Buy)
         {
-            ledger.CashHeld[_books[o.Instrument].Risk.CurrencyIndex] -= o.Held;
+            ledger.Cash[_books[o.Instrument].Risk.CurrencyIndex].Held -= o.Held;
         }
         else
         {
@@ -262,7 +262,7 @@ public sealed partial class MatchingEngine
         var ledger = _ledgers[o.AccountSlot]!;
         if (o.Side == Side.Buy)
         {
-            ledger.CashHeld[_books[o.Instrument].Risk.CurrencyIndex] += o.Held;
+            ledger.Cash[_books[o.Instrument].Risk.CurrencyIndex].Held += o.Held;
         }
         else
         {
@@ -286,16 +286,16 @@ public sealed partial class MatchingEngine
         int id = t.Instrument;
         if (t.Side == Side.Buy)
         {
-            takerLedger.Cash[currency] -= notional + takerFee;
+            takerLedger.Cash[currency].Balance -= notional + takerFee;
             takerLedger.Position[id] += quantity;
-            makerLedger.Cash[currency] += notional - makerFee;
+            makerLedger.Cash[currency].Balance += notional - makerFee;
             makerLedger.Position[id] -= quantity;
         }
         else
         {
-            takerLedger.Cash[currency] += notional - takerFee;
+            takerLedger.Cash[currency].Balance += notional - takerFee;
             takerLedger.Position[id] -= quantity;
-            makerLedger.Cash[currency] -= notional + makerFee;
+            makerLedger.Cash[currency].Balance -= notional + makerFee;
             makerLedger.Position[id] += quantity;
         }
         _feesCollected[currency] += takerFee + makerFee;

@@ -51,8 +51,8 @@ public sealed partial class MatchingEngine
             state.Add(l.TakerFeeBps);
             for (int c = 0; c < AccountLedger.MaxCurrencies; c++)
             {
-                state.Add(l.Cash[c]);
-                state.Add(l.CashHeld[c]);
+                state.Add(l.Cash[c].Balance);
+                state.Add(l.Cash[c].Held);
             }
             for (int i = 0; i < _instruments.Count; i++)
             {
@@ -102,8 +102,8 @@ public sealed partial class MatchingEngine
             n += 9;
             for (int c = 0; c < AccountLedger.MaxCurrencies; c++, n += 2)
             {
-                l.Cash[c] = state[n];
-                l.CashHeld[c] = state[n + 1];
+                l.Cash[c].Balance = state[n];
+                l.Cash[c].Held = state[n + 1];
             }
             for (int i = 0; i < _instruments.Count; i++, n += 2)
             {

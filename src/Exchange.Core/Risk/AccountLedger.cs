@@ -2,7 +2,7 @@ namespace Exchange.Core.Risk;
 
 /// <summary>One account's money, positions, limits and kill switch. Owned by the engine thread. Cash amounts are
 /// fixed-point with the price scale (10^-8 currency units); positions are in instrument quantity units.
-/// Invariants (risk on): 0 ≤ CashHeld[c] ≤ Cash[c]; CashHeld and PositionHeld equal what the account's open
+/// Invariants (risk on): 0 ≤ Cash[c].Held ≤ Cash[c].Balance; Cash[c].Held and PositionHeld equal what the account's open
 /// orders require (docs/risk.md).</summary>
 internal sealed class AccountLedger
 {
@@ -30,11 +30,9 @@ internal sealed class AccountLedger
     public int MakerFeeBps;
     public int TakerFeeBps;
 
-    /// <summary>Cash per currency index (see the engine's currency table); inline, so a lookup is one object.</summary>
+    /// <summary>Cash per currency index (see the engine's currency table): balance and the part held by open buy
+    /// orders side by side, inline in the ledger, so a check touches one cache line.</summary>
     public PerCurrency Cash;
-
-    /// <summary>Cash held by open buy orders, per currency index.</summary>
-    public PerCurrency CashHeld;
 
     /// <summary>Position per instrument id (may be negative down to the short-sell limit).</summary>
     public long[] Position;
@@ -63,7 +61,7 @@ internal sealed class AccountLedger
         }
         for (int c = 0; c < MaxCurrencies; c++)
         {
-            if (Cash[c] != 0 || CashHeld[c] != 0)
+            if (Cash[c].Balance != 0 || Cash[c].Held != 0)
             {
                 return false;
             }
@@ -78,10 +76,17 @@ internal sealed class AccountLedger
         return true;
     }
 
-    /// <summary>One amount per currency index, stored inline in the ledger.</summary>
+    /// <summary>Balance and held cash of one currency.</summary>
+    public struct CashAccount
+    {
+        public long Balance;
+        public long Held;
+    }
+
+    /// <summary>One <see cref="CashAccount"/> per currency index, stored inline in the ledger.</summary>
     [System.Runtime.CompilerServices.InlineArray(MaxCurrencies)]
     public struct PerCurrency
     {
-        private long _element0;
+        private CashAccount _element0;
     }
 }
