@@ -203,8 +203,8 @@ public sealed partial class MatchingEngine
         return side == Side.Buy ? bestPrice <= price : bestPrice >= price;
     }
 
-    /// <summary>Adds a new live order to the client-id map, its account's list and its instrument's list.</summary>
-    /// <summary><paramref name="slot"/>: the account's slot if already known, else 0.</summary>
+    /// <summary>Adds a new live order to the client-id map, its account's list and its instrument's list.
+    /// <paramref name="slot"/>: the account's slot if already known, else 0.</summary>
     private void Register(int index, OrderBook book, int slot = 0)
     {
         var items = _orders.Items;
