@@ -14,6 +14,7 @@ public sealed partial class MatchingEngine
         ref var t = ref _orders.Items[taker];
         bool market = t.Type == OrderType.Market;
         long limit = market ? CollarLimit(book, t.Side) : t.Price;
+        long leavesBefore = t.Visible + t.Hidden;
         if (_risk)
         {
             limit = RiskTradeLimit(book, ref t, limit);
@@ -26,6 +27,12 @@ public sealed partial class MatchingEngine
         if (!Match(taker, book, limit))
         {
             return; // cancelled by self-trade prevention
+        }
+        if (_risk && t.Visible + t.Hidden != leavesBefore)
+        {
+            // The taker's hold follows its open quantity once, after all its trades (nothing checks holds in between).
+            Unhold(taker);
+            Hold(taker);
         }
         if (t.Visible == 0)
         {
@@ -105,7 +112,6 @@ public sealed partial class MatchingEngine
             long quantity = Math.Min(t.Visible, m.Visible);
             if (_risk)
             {
-                Unhold(taker);
                 Unhold(maker);
             }
             t.Visible -= quantity;
@@ -117,7 +123,6 @@ public sealed partial class MatchingEngine
             if (_risk)
             {
                 Settle(book, taker, maker, price, quantity);
-                Hold(taker);
                 Hold(maker);
                 if (book.Risk.RecordsTrades)
                 {
@@ -210,16 +215,8 @@ public sealed partial class MatchingEngine
                     return false;
                 }
                 CancelOrder(maker, CancelReason.SelfTrade);
-                if (_risk)
-                {
-                    Unhold(taker);
-                }
-                items[taker].Visible -= makerLeaves;
+                items[taker].Visible -= makerLeaves; // the taker's hold follows after matching (Execute)
                 items[taker].Quantity -= makerLeaves; // total = filled + leaves stays true
-                if (_risk)
-                {
-                    Hold(taker);
-                }
                 ref var e = ref OrderEvent(EventType.Reduced, taker);
                 e.Quantity = makerLeaves;
                 e.DisplayQuantity = items[taker].Visible;
