@@ -24,7 +24,7 @@ public sealed partial class MatchingEngine
         {
             return RejectReason.None;
         }
-        var reason = CheckOrderRisk(book, ledger, c.Side, c.OrderType, c.Price, c.StopPrice, c.Quantity, out holdPrice, out long required);
+        var reason = CheckOrderRisk(book, ledger, c.Side, c.OrderType, c.Price, c.StopPrice, c.Quantity, out holdPrice);
         if (reason != RejectReason.None)
         {
             return reason;
@@ -37,6 +37,9 @@ public sealed partial class MatchingEngine
         {
             return RejectReason.OpenOrderLimit;
         }
+        long required = c.Side == Side.Buy
+            ? CashRequired(holdPrice, c.Quantity, Math.Max(ledger.MakerFeeBps, ledger.TakerFeeBps), book.Instrument.LotSize)
+            : 0;
         return CheckBuyingPower(book, ledger, c.Side, c.Quantity, required, 0);
     }
 
@@ -55,7 +58,7 @@ public sealed partial class MatchingEngine
         {
             return RejectReason.None;
         }
-        var reason = CheckOrderRisk(book, ledger, o.Side, o.Type, c.Price, c.StopPrice, c.Quantity, out holdPrice, out _);
+        var reason = CheckOrderRisk(book, ledger, o.Side, o.Type, c.Price, c.StopPrice, c.Quantity, out holdPrice);
         if (reason != RejectReason.None)
         {
             return reason;
@@ -71,12 +74,12 @@ public sealed partial class MatchingEngine
         return CheckBuyingPower(book, ledger!, Side.Buy, newLeaves, required, o.Held);
     }
 
-    /// <summary>Limits, bands and notional of an order (new or replaced); <paramref name="required"/>: a buy's cash hold.</summary>
+    /// <summary>Limits, bands and notional of an order (new or replaced); <paramref name="holdPrice"/>: what a buy's
+    /// cash hold covers per unit.</summary>
     private RejectReason CheckOrderRisk(OrderBook book, AccountLedger? ledger, Side side, OrderType type, long price,
-        long stopPrice, long quantity, out long holdPrice, out long required)
+        long stopPrice, long quantity, out long holdPrice)
     {
         holdPrice = 0;
-        required = 0;
         var risk = book.Risk;
         if ((risk.MaxOrderQuantity > 0 && quantity > risk.MaxOrderQuantity)
             || (ledger is { MaxOrderQuantity: > 0 } && quantity > ledger.MaxOrderQuantity))
@@ -119,10 +122,6 @@ public sealed partial class MatchingEngine
             || (ledger is { MaxOrderNotional: > 0 } && notional > ledger.MaxOrderNotional))
         {
             return RejectReason.OrderNotionalLimit;
-        }
-        if (buy && ledger is not null)
-        {
-            required = CashRequired(holdPrice, quantity, Math.Max(ledger.MakerFeeBps, ledger.TakerFeeBps), book.Instrument.LotSize);
         }
         return RejectReason.None;
     }
