@@ -44,8 +44,8 @@ public sealed record ExchangeConfig
 
     public IReadOnlyList<AccountConfig> Accounts { get; init; } =
     [
-        new("TRADER1", 1, "demo", Cash: "10000000.00", Position: 100_000),
-        new("TRADER2", 2, "demo", Cash: "10000000.00", Position: 100_000),
+        new("TRADER1", 1, "demo", Cash: "1000000000.00", Position: 10_000_000),
+        new("TRADER2", 2, "demo", Cash: "1000000000.00", Position: 10_000_000),
     ];
 
     /// <summary>Accounts, pre-trade risk and circuit breakers (docs/risk.md): turned on by a journaled command at the

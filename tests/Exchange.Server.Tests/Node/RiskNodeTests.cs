@@ -37,8 +37,8 @@ public class RiskNodeTests
         {
             var engine = node.Pipeline.Engine;
             Assert.True(engine.RiskEnabled);
-            Assert.Equal((Price.Parse("10000000.00"), 0L), engine.GetCash(1, Currency.Default));
-            Assert.Equal((100_000L, 0L), engine.GetPosition(2, Symbol.Parse("MSFT")));
+            Assert.Equal((Price.Parse("1000000000.00"), 0L), engine.GetCash(1, Currency.Default));
+            Assert.Equal((10_000_000L, 0L), engine.GetPosition(2, Symbol.Parse("MSFT")));
             var accepted = await node.Client.SubmitAsync(ExchangeNodeTests.Order(1, 1, Side.Buy, "190.00"));
             Assert.Equal(EventType.Accepted, accepted.Events[0].Type);
             var unfunded = await node.Client.SubmitAsync(ExchangeNodeTests.Order(9, 2, Side.Buy, "190.00"));
@@ -46,7 +46,7 @@ public class RiskNodeTests
             node.Stop();
         }
         using var again = ExchangeNode.Start(Config(dir.Path));
-        Assert.Equal((Price.Parse("10000000.00"), Price.Parse("1900.00")), again.Pipeline.Engine.GetCash(1, Currency.Default));
+        Assert.Equal((Price.Parse("1000000000.00"), Price.Parse("1900.00")), again.Pipeline.Engine.GetCash(1, Currency.Default));
     }
 
     [Fact]
