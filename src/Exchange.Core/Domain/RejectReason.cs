@@ -60,7 +60,4 @@ public enum RejectReason : byte
     /// <summary>An operator command (deposit, withdrawal, limit, kill switch, enable risk) with invalid fields or not
     /// allowed in the current state (e.g. a withdrawal larger than the available balance).</summary>
     InvalidOperatorCommand = 29,
-    /// <summary>Never produced by the engine: a gateway's order-entry rate limit refused the request before it was
-    /// sequenced (Exchange.Server.RateLimiting).</summary>
-    RateLimited = 30,
 }

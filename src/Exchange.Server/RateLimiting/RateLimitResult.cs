@@ -1,7 +1,8 @@
 namespace Exchange.Server.RateLimiting;
 
-/// <summary>What <see cref="OrderRateLimiter.TryAcquire(long, Core.Domain.Symbol, long, out long)"/> decided. Gateways answer a refused request with
-/// <see cref="Core.Domain.RejectReason.RateLimited"/> (FIX: the same text; HTTP: 429 with Retry-After).</summary>
+/// <summary>What <see cref="OrderRateLimiter.TryAcquire(long, Core.Domain.Symbol, long, out long)"/> decided. A refused
+/// request never reaches the engine: the gateway answers with its own typed reject (binary: its RateLimited reason;
+/// FIX: a reject with that text; HTTP: 429 with Retry-After).</summary>
 public enum RateLimitResult : byte
 {
     Allowed = 0,

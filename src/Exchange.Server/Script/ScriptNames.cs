@@ -72,7 +72,6 @@ internal static class ScriptNames
         RejectReason.TradingPaused => "tradingPaused",
         RejectReason.NoPriceProtection => "noPriceProtection",
         RejectReason.InvalidOperatorCommand => "invalidOperatorCommand",
-        RejectReason.RateLimited => "rateLimited",
         _ => Number(reason),
     };
 

@@ -16,6 +16,6 @@ internal static class RiskOnlyValues
         RejectReason.InsufficientFunds, RejectReason.InsufficientPosition, RejectReason.OrderQuantityLimit,
         RejectReason.OrderNotionalLimit, RejectReason.FatFingerPrice, RejectReason.OpenOrderLimit, RejectReason.CreditLimit,
         RejectReason.AccountBlocked, RejectReason.PriceOutsideBand, RejectReason.TradingPaused, RejectReason.NoPriceProtection,
-        RejectReason.InvalidOperatorCommand, RejectReason.RateLimited,
+        RejectReason.InvalidOperatorCommand,
     ];
 }
