@@ -331,7 +331,7 @@ public sealed partial class MatchingEngine
             }
             reference = _levels.Items[best].Price;
         }
-        long delta = (long)((Int128)reference * instrument.CollarBasisPoints / 10_000);
+        long delta = BasisPointsOf(reference, instrument.CollarBasisPoints);
         long tick = instrument.TickSize;
         if (side == Side.Buy)
         {
@@ -345,5 +345,13 @@ public sealed partial class MatchingEngine
         }
         long remainder = low % tick;
         return remainder == 0 ? low : low - remainder + tick;
+    }
+
+    /// <summary><paramref name="value"/> × <paramref name="bps"/> / 10,000 rounded towards zero, for non-negative
+    /// arguments: in 64 bits when the product fits (a 128-bit division is a slow helper call), else in 128.</summary>
+    internal static long BasisPointsOf(long value, long bps)
+    {
+        long high = Math.BigMul(value, bps, out long low);
+        return high == 0 && low >= 0 ? low / 10_000 : (long)((Int128)value * bps / 10_000);
     }
 }

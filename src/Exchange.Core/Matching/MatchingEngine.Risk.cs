@@ -195,7 +195,7 @@ public sealed partial class MatchingEngine
             default:
                 if (instrument.CollarBasisPoints > 0)
                 {
-                    long raw = stopPrice + (long)((Int128)stopPrice * instrument.CollarBasisPoints / 10_000);
+                    long raw = stopPrice + BasisPointsOf(stopPrice, instrument.CollarBasisPoints);
                     return raw - raw % instrument.TickSize;
                 }
                 return risk.LuldTier > 0 ? PriceBands.For(stopPrice, (int)risk.LuldTier, instrument.TickSize).Upper : 0;

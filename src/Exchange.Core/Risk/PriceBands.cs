@@ -22,13 +22,13 @@ public static class PriceBands
     {
         if (reference > HighPriceFloor)
         {
-            return (long)((Int128)reference * HighPriceBps[tier] / 10_000);
+            return Matching.MatchingEngine.BasisPointsOf(reference, HighPriceBps[tier]);
         }
         if (reference >= LowPriceCeiling)
         {
-            return (long)((Int128)reference * MidPriceBps / 10_000);
+            return Matching.MatchingEngine.BasisPointsOf(reference, MidPriceBps);
         }
-        return Math.Min(LowPriceCap, (long)((Int128)reference * LowPriceBps / 10_000));
+        return Math.Min(LowPriceCap, Matching.MatchingEngine.BasisPointsOf(reference, LowPriceBps));
     }
 
     /// <summary>The band around <paramref name="reference"/> for <paramref name="tier"/> (1 or 2), rounded inwards to
