@@ -60,6 +60,7 @@ public sealed class ExchangeNode : IDisposable
         var node = new ExchangeNode(config, router, shards);
         node.Client = new ExchangeClient(router, shards.Select(s => s.Client).ToList());
         node.DeclareInstruments();
+        node.EnableRisk();
         return node;
     }
 
@@ -74,14 +75,60 @@ public sealed class ExchangeNode : IDisposable
             {
                 continue;
             }
-            var declared = shard.Client.SubmitAsync(ToCommand(instrument));
-            while (!declared.Wait(TimeSpan.FromMilliseconds(50)))
+            SubmitAtStart(shard, ToCommand(instrument));
+        }
+    }
+
+    /// <summary>With risk configured, turns it on in every shard where it is off (journaled, like the instruments) and
+    /// funds the configured accounts there: cash in every shard (each shard keeps its own ledger), positions in the
+    /// shard of each instrument. A shard whose journal already has live orders from before risk keeps it off (the
+    /// engine refuses it). docs/risk.md.</summary>
+    private void EnableRisk()
+    {
+        if (!Config.RiskEnabled)
+        {
+            return;
+        }
+        for (int id = 0; id < _shards.Count; id++)
+        {
+            var shard = _shards[id];
+            if (shard.Pipeline.Engine.RiskEnabled)
             {
-                if (shard.Pipeline.Fault is { } fault)
+                continue;
+            }
+            SubmitAtStart(shard, new Command { Type = CommandType.EnableRisk });
+            if (!shard.Pipeline.Engine.RiskEnabled)
+            {
+                continue;
+            }
+            foreach (var account in Config.Accounts)
+            {
+                if (account.Cash is { } cash)
                 {
-                    Crash();
-                    throw new IOException("The exchange failed while declaring its instruments.", fault);
+                    SubmitAtStart(shard, new Command { Type = CommandType.Deposit, Account = account.Id, Quantity = Price.Parse(cash) });
                 }
+                foreach (var instrument in Config.Instruments)
+                {
+                    var symbol = Symbol.Parse(instrument.Symbol);
+                    if (account.Position > 0 && Router.ShardOf(symbol) == id)
+                    {
+                        SubmitAtStart(shard, new Command { Type = CommandType.Deposit, Account = account.Id, Symbol = symbol, Quantity = account.Position });
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Submits a start-up command and waits for it (the engine thread is idle before client traffic).</summary>
+    private void SubmitAtStart(ShardNode shard, Command command)
+    {
+        var done = shard.Client.SubmitAsync(command);
+        while (!done.Wait(TimeSpan.FromMilliseconds(50)))
+        {
+            if (shard.Pipeline.Fault is { } fault)
+            {
+                Crash();
+                throw new IOException($"The exchange failed while starting ({command.Type}).", fault);
             }
         }
     }

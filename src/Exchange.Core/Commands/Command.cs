@@ -17,6 +17,9 @@ public struct Command
     public OrderFlags Flags;
     public TradingStatus Status;
 
+    /// <summary>SetLimit: which limit Quantity sets.</summary>
+    public RiskLimit Limit;
+
     /// <summary>Engine time in nanoseconds since the Unix epoch, stamped by the sequencer. The engine's only clock.</summary>
     public long Timestamp;
 
@@ -52,4 +55,7 @@ public struct Command
     public long MinQuantity;
     public long MaxQuantity;
     public int CollarBasisPoints;
+
+    /// <summary>AddInstrument: settlement currency (empty = <see cref="Domain.Currency.Default"/>); Deposit/Withdraw: the cash currency.</summary>
+    public Currency Currency;
 }

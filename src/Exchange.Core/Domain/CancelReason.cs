@@ -24,4 +24,8 @@ public enum CancelReason : byte
     EndOfDay = 9,
     /// <summary>Good-till-date order whose time came.</summary>
     Expired = 10,
+    /// <summary>The account's kill switch was set.</summary>
+    KillSwitch = 11,
+    /// <summary>A circuit breaker: a Level 2 pause (untriggered stop orders) or a Level 3 halt (every order).</summary>
+    CircuitBreaker = 12,
 }

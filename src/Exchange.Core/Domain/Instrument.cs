@@ -43,6 +43,12 @@ public sealed class Instrument
 
     public TradingStatus Status { get; internal set; } = TradingStatus.Open;
 
+    /// <summary>Currency trades of this instrument settle in (cash holds, fees); <see cref="Currency.Default"/> unless declared.</summary>
+    public Currency SettlementCurrency { get; internal init; } = Currency.Default;
+
+    /// <summary>Engine time (ns) at which a circuit-breaker pause ends (status <see cref="TradingStatus.Paused"/>); 0 = none.</summary>
+    public long PauseUntil { get; internal set; }
+
     /// <summary>Price of the last trade, 0 before the first one.</summary>
     public long LastTradePrice { get; internal set; }
 }

@@ -35,4 +35,29 @@ public enum RejectReason : byte
     InvalidInstrument = 16,
     /// <summary>The command type is not known to the engine.</summary>
     UnknownCommand = 17,
+    /// <summary>Risk: the account's available cash does not cover the order's hold (price × quantity + maximum fee).</summary>
+    InsufficientFunds = 18,
+    /// <summary>Risk: the account's available position (plus its short-sell limit) does not cover the sell.</summary>
+    InsufficientPosition = 19,
+    /// <summary>Risk: quantity above the account's or the instrument's maximum order quantity.</summary>
+    OrderQuantityLimit = 20,
+    /// <summary>Risk: notional above the account's or the instrument's maximum order notional (or beyond 64 bits).</summary>
+    OrderNotionalLimit = 21,
+    /// <summary>Risk: price outside the instrument's fat-finger band around the reference price.</summary>
+    FatFingerPrice = 22,
+    /// <summary>Risk: the account already has its maximum number of live orders.</summary>
+    OpenOrderLimit = 23,
+    /// <summary>Risk: the order would take the account's cash held for open buys above its credit limit.</summary>
+    CreditLimit = 24,
+    /// <summary>The account's kill switch is set: no new orders or replaces.</summary>
+    AccountBlocked = 25,
+    /// <summary>Limit Up-Limit Down: a buy above the upper or a sell below the lower price band.</summary>
+    PriceOutsideBand = 26,
+    /// <summary>The instrument is in a circuit-breaker trading pause.</summary>
+    TradingPaused = 27,
+    /// <summary>Risk: a market (or stop) buy with no bounded price to hold cash against (no collar, no band).</summary>
+    NoPriceProtection = 28,
+    /// <summary>An operator command (deposit, withdrawal, limit, kill switch, enable risk) with invalid fields or not
+    /// allowed in the current state (e.g. a withdrawal larger than the available balance).</summary>
+    InvalidOperatorCommand = 29,
 }

@@ -9,4 +9,7 @@ public enum TradingStatus : byte
     Halted = 2,
     /// <summary>As halted, outside trading hours.</summary>
     Closed = 3,
+    /// <summary>A trading pause set by a circuit breaker (price band limit state, Level 2 move): as halted, and
+    /// continuous trading resumes by itself at the instrument's resume time (docs/risk.md).</summary>
+    Paused = 4,
 }

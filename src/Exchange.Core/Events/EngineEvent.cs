@@ -23,6 +23,15 @@ public struct EngineEvent
     public CancelReason CancelReason;
     public TradingStatus Status;
 
+    /// <summary>Alert: what happened; StatusChanged: what caused it.</summary>
+    public AlertKind Alert;
+
+    /// <summary>LimitChanged: which limit.</summary>
+    public RiskLimit Limit;
+
+    /// <summary>BalanceChanged: the cash currency (empty for a position).</summary>
+    public Currency Currency;
+
     /// <summary>Replaced: whether the order kept its time priority.</summary>
     public bool PriorityKept;
 

@@ -27,4 +27,14 @@ public enum EventType : byte
     StatusChanged = 11,
     /// <summary>A mass cancel finished; Quantity holds the number of orders it cancelled.</summary>
     MassCancelled = 12,
+    /// <summary>A market-integrity alert (<see cref="EngineEvent.Alert"/>): limit state, move levels, volume spike,
+    /// imbalance, kill switch.</summary>
+    Alert = 13,
+    /// <summary>A deposit or withdrawal was applied: Account, Currency (cash) or Symbol (position), Quantity = signed
+    /// change, LeavesQuantity = new balance.</summary>
+    BalanceChanged = 14,
+    /// <summary>A <see cref="Domain.RiskLimit"/> was set: Account or Symbol, Limit, Quantity = new value.</summary>
+    LimitChanged = 15,
+    /// <summary>Accounts, pre-trade risk and circuit breakers are on from now.</summary>
+    RiskEnabled = 16,
 }

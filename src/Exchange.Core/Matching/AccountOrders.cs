@@ -6,4 +6,6 @@ internal struct AccountOrders
     public long Account;
     public int Head;
     public int Tail;
+    /// <summary>Number of live orders (for the open-order limit).</summary>
+    public int OpenOrders;
 }

@@ -16,6 +16,7 @@ public sealed partial class MatchingEngine
             Reject(in c, RejectReason.UnknownOrder);
             return;
         }
+        _touched = _books[_orders.Items[index].Instrument];
         CancelOrder(index, CancelReason.Requested);
     }
 
@@ -67,11 +68,26 @@ public sealed partial class MatchingEngine
         var items = _orders.Items;
         ref var o = ref items[index];
         var book = _books[o.Instrument];
-        var reason = ValidateReplace(in c, ref o, book, index);
+        var reason = ValidateReplace(in c, ref o, book, index, out long holdPrice, out long holdChange);
         if (reason != RejectReason.None)
         {
             Reject(in c, reason);
             return;
+        }
+        if (_risk)
+        {
+            // The check computed both holds: the difference is what the account holds more (or less) from now.
+            var ledger = _ledgers[o.AccountSlot]!;
+            if (o.Side == Side.Buy)
+            {
+                ledger.Cash[book.Risk.CurrencyIndex].Held += holdChange;
+            }
+            else
+            {
+                ledger.PositionHeld[o.Instrument] += holdChange;
+            }
+            o.Held += holdChange;
+            _touched = book;
         }
 
         var oldClientId = _orders.ClientIds[index];
@@ -120,6 +136,10 @@ public sealed partial class MatchingEngine
         o.Price = c.Price;
         o.StopPrice = c.StopPrice;
         o.Quantity = c.Quantity;
+        if (_risk)
+        {
+            o.HoldPrice = holdPrice;
+        }
 
         ref var e = ref OrderEvent(EventType.Replaced, index);
         e.OrigClientId = oldClientId;
@@ -136,12 +156,14 @@ public sealed partial class MatchingEngine
 
     /// <summary>Checks a replace in the documented order. A new client id is entered into the index (one probe for
     /// both the duplicate check and the insert) and taken out again if a later check fails.</summary>
-    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book, int index)
+    private RejectReason ValidateReplace(in Command c, ref OrderEntry o, OrderBook book, int index, out long holdPrice, out long holdChange)
     {
+        holdPrice = 0;
+        holdChange = 0;
         var instrument = book.Instrument;
         if (instrument.Status != TradingStatus.Open)
         {
-            return instrument.Status == TradingStatus.Halted ? RejectReason.InstrumentHalted : RejectReason.InstrumentClosed;
+            return StatusReject(instrument.Status);
         }
         bool renamed = !c.ClientId.IsEmpty && c.ClientId != c.OrigClientId;
         if (renamed)
@@ -154,6 +176,10 @@ public sealed partial class MatchingEngine
             slot = index;
         }
         var reason = CheckReplacement(in c, ref o, book);
+        if (reason == RejectReason.None && (_risk || _blockedAccounts > 0))
+        {
+            reason = CheckReplaceRisk(in c, ref o, book, out holdPrice, out holdChange);
+        }
         if (reason != RejectReason.None && renamed)
         {
             _orderByClientId.Remove(new OrderKey(c.Account, c.ClientId));
@@ -225,6 +251,7 @@ public sealed partial class MatchingEngine
         {
             CancelOrder(_scratch[k].Index, CancelReason.MassCancel);
         }
+        _touchAll = true;
         ref var e = ref NewEvent(EventType.MassCancelled);
         e.Account = c.Account;
         e.Symbol = c.Symbol;

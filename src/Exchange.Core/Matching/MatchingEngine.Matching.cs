@@ -14,6 +14,11 @@ public sealed partial class MatchingEngine
         ref var t = ref _orders.Items[taker];
         bool market = t.Type == OrderType.Market;
         long limit = market ? CollarLimit(book, t.Side) : t.Price;
+        long leavesBefore = t.Visible + t.Hidden;
+        if (_risk)
+        {
+            limit = RiskTradeLimit(book, ref t, limit);
+        }
         if (t.TimeInForce == TimeInForce.Fok && !CanFill(book, taker, limit))
         {
             CancelOrder(taker, CancelReason.FillOrKill);
@@ -22,6 +27,12 @@ public sealed partial class MatchingEngine
         if (!Match(taker, book, limit))
         {
             return; // cancelled by self-trade prevention
+        }
+        if (_risk && t.Visible + t.Hidden != leavesBefore)
+        {
+            // The taker's hold follows its open quantity once, after all its trades (nothing checks holds in between).
+            Unhold(taker);
+            Hold(taker);
         }
         if (t.Visible == 0)
         {
@@ -99,12 +110,25 @@ public sealed partial class MatchingEngine
             }
 
             long quantity = Math.Min(t.Visible, m.Visible);
+            if (_risk)
+            {
+                Unhold(maker);
+            }
             t.Visible -= quantity;
             t.Filled += quantity;
             m.Visible -= quantity;
             m.Filled += quantity;
             levels[level].Visible -= quantity;
             book.Instrument.LastTradePrice = price;
+            if (_risk)
+            {
+                Settle(book, taker, maker, price, quantity);
+                Hold(maker);
+                if (book.Risk.RecordsTrades)
+                {
+                    book.Risk.Window.Add(_now, price, quantity);
+                }
+            }
             EmitTrade(taker, maker, price, quantity);
 
             if (m.OcoPartner != 0)
@@ -191,7 +215,7 @@ public sealed partial class MatchingEngine
                     return false;
                 }
                 CancelOrder(maker, CancelReason.SelfTrade);
-                items[taker].Visible -= makerLeaves;
+                items[taker].Visible -= makerLeaves; // the taker's hold follows after matching (Execute)
                 items[taker].Quantity -= makerLeaves; // total = filled + leaves stays true
                 ref var e = ref OrderEvent(EventType.Reduced, taker);
                 e.Quantity = makerLeaves;
@@ -204,11 +228,19 @@ public sealed partial class MatchingEngine
     private void ReduceResting(int index, long quantity)
     {
         ref var o = ref _orders.Items[index];
+        if (_risk)
+        {
+            Unhold(index);
+        }
         long fromHidden = Math.Min(o.Hidden, quantity);
         o.Hidden -= fromHidden;
         o.Visible -= quantity - fromHidden;
         o.Quantity -= quantity; // total = filled + leaves stays true
         _levels.Items[o.Level].Visible -= quantity - fromHidden;
+        if (_risk)
+        {
+            Hold(index);
+        }
         ref var e = ref OrderEvent(EventType.Reduced, index);
         e.Quantity = quantity;
         e.DisplayQuantity = o.Visible;
@@ -299,7 +331,7 @@ public sealed partial class MatchingEngine
             }
             reference = _levels.Items[best].Price;
         }
-        long delta = (long)((Int128)reference * instrument.CollarBasisPoints / 10_000);
+        long delta = BasisPointsOf(reference, instrument.CollarBasisPoints);
         long tick = instrument.TickSize;
         if (side == Side.Buy)
         {
@@ -313,5 +345,13 @@ public sealed partial class MatchingEngine
         }
         long remainder = low % tick;
         return remainder == 0 ? low : low - remainder + tick;
+    }
+
+    /// <summary><paramref name="value"/> × <paramref name="bps"/> / 10,000 rounded towards zero, for non-negative
+    /// arguments: in 64 bits when the product fits (a 128-bit division is a slow helper call), else in 128.</summary>
+    internal static long BasisPointsOf(long value, long bps)
+    {
+        long high = Math.BigMul(value, bps, out long low);
+        return high == 0 && low >= 0 ? low / 10_000 : (long)((Int128)value * bps / 10_000);
     }
 }

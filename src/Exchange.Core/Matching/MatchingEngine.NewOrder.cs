@@ -11,6 +11,12 @@ public sealed partial class MatchingEngine
     {
         var reason = ValidateNewOrder(in c, out int instrumentId, out int partner);
         var book = instrumentId >= 0 ? _books[instrumentId] : null;
+        int slot = 0;
+        long holdPrice = 0;
+        if (reason == RejectReason.None && (_risk || _blockedAccounts > 0))
+        {
+            reason = CheckNewOrderRisk(in c, book!, out slot, out holdPrice);
+        }
         if (reason == RejectReason.None && (c.Flags & OrderFlags.PostOnly) != 0 && WouldTrade(book!, c.Side, c.Price))
         {
             reason = RejectReason.PostOnlyWouldTake;
@@ -38,7 +44,16 @@ public sealed partial class MatchingEngine
         o.Display = c.DisplayQuantity;
         o.ExpireTime = c.TimeInForce == TimeInForce.Gtd ? c.ExpireTime : 0;
         _orders.ClientIds[index] = c.ClientId;
-        Register(index, book!);
+        Register(index, book!, slot);
+        if (_risk)
+        {
+            var ledger = _ledgers[o.AccountSlot]!;
+            o.HoldPrice = holdPrice;
+            o.MakerFeeBps = (short)ledger.MakerFeeBps;
+            o.TakerFeeBps = (short)ledger.TakerFeeBps;
+            Hold(index);
+            _touched = book;
+        }
         if (partner != 0)
         {
             o.OcoPartner = partner;
@@ -85,7 +100,7 @@ public sealed partial class MatchingEngine
         var instrument = _instruments[instrumentId];
         if (instrument.Status != TradingStatus.Open)
         {
-            return instrument.Status == TradingStatus.Halted ? RejectReason.InstrumentHalted : RejectReason.InstrumentClosed;
+            return StatusReject(instrument.Status);
         }
 
         bool immediate = c.TimeInForce is TimeInForce.Ioc or TimeInForce.Fok;
@@ -138,6 +153,13 @@ public sealed partial class MatchingEngine
         return RejectReason.None;
     }
 
+    private static RejectReason StatusReject(TradingStatus status) => status switch
+    {
+        TradingStatus.Halted => RejectReason.InstrumentHalted,
+        TradingStatus.Paused => RejectReason.TradingPaused,
+        _ => RejectReason.InstrumentClosed,
+    };
+
     private static RejectReason CheckQuantity(Instrument instrument, long quantity)
     {
         if (quantity <= 0 || quantity % instrument.LotSize != 0)
@@ -181,25 +203,21 @@ public sealed partial class MatchingEngine
         return side == Side.Buy ? bestPrice <= price : bestPrice >= price;
     }
 
-    /// <summary>Adds a new live order to the client-id map, its account's list and its instrument's list.</summary>
-    private void Register(int index, OrderBook book)
+    /// <summary>Adds a new live order to the client-id map, its account's list and its instrument's list.
+    /// <paramref name="slot"/>: the account's slot if already known, else 0.</summary>
+    private void Register(int index, OrderBook book, int slot = 0)
     {
         var items = _orders.Items;
         ref var o = ref items[index];
         _orderByClientId.Add(new OrderKey(o.Account, _orders.ClientIds[index]), index);
 
-        if (!_accountSlots.TryGetValue(o.Account, out int slot))
+        if (slot == 0)
         {
-            slot = _accountCount++;
-            if (slot == _accounts.Length)
-            {
-                Array.Resize(ref _accounts, _accounts.Length * 2);
-            }
-            _accounts[slot] = new AccountOrders { Account = o.Account };
-            _accountSlots.Add(o.Account, slot);
+            slot = AccountSlot(o.Account, create: true);
         }
         o.AccountSlot = slot;
         ref var account = ref _accounts[slot];
+        account.OpenOrders++;
         o.AccountPrev = account.Tail;
         if (account.Tail != 0)
         {
@@ -238,7 +256,12 @@ public sealed partial class MatchingEngine
             items[o.OcoPartner].OcoPartner = 0;
         }
 
+        if (_risk)
+        {
+            Unhold(index);
+        }
         ref var account = ref _accounts[o.AccountSlot];
+        account.OpenOrders--;
         if (o.AccountPrev != 0) items[o.AccountPrev].AccountNext = o.AccountNext; else account.Head = o.AccountNext;
         if (o.AccountNext != 0) items[o.AccountNext].AccountPrev = o.AccountPrev; else account.Tail = o.AccountPrev;
 

@@ -74,10 +74,22 @@ public sealed partial class MatchingEngine
             hash.Add(instrument.CollarBasisPoints);
             hash.Add((long)instrument.Status);
             hash.Add(instrument.LastTradePrice);
+            if (instrument.SettlementCurrency != Currency.Default)
+            {
+                hash.Add(instrument.SettlementCurrency.Value);
+            }
             HashSide(hash, book.Bids);
             HashSide(hash, book.Asks);
             HashSide(hash, book.BuyStops);
             HashSide(hash, book.SellStops);
+        }
+        // Risk state only once there is some: digests of engines that never used risk are those of earlier versions.
+        if (_riskTouched)
+        {
+            foreach (long value in SaveRiskState())
+            {
+                hash.Add(value);
+            }
         }
         return hash.Finish();
     }
@@ -106,6 +118,11 @@ public sealed partial class MatchingEngine
                 hash.Add(o.Display);
                 hash.Add(o.ExpireTime);
                 hash.Add(o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
+                if (_riskTouched)
+                {
+                    hash.Add(o.HoldPrice);
+                    hash.Add((long)o.MakerFeeBps << 16 | (ushort)o.TakerFeeBps);
+                }
                 hash.Add((long)o.Side | (long)o.Type << 8 | (long)o.TimeInForce << 16 | (long)o.Stp << 24 | (long)o.Flags << 32);
             }
         }

@@ -54,6 +54,7 @@ public sealed partial class MatchingEngine
             WriteQueues(writer, book.BuyStops);
             WriteQueues(writer, book.SellStops);
         }
+        writer.WriteRiskState(SaveRiskState());
         writer.WriteTrailer(ComputeStateDigest());
     }
 
@@ -131,7 +132,9 @@ public sealed partial class MatchingEngine
             var instrument = reader.ReadInstrument(_instruments.Count);
             _instrumentBySymbol.Add(instrument.Symbol, instrument.Id);
             _instruments.Add(instrument);
-            _books.Add(new OrderBook(instrument, _levels));
+            var book = new OrderBook(instrument, _levels);
+            book.Risk.CurrencyIndex = CurrencyIndex(instrument.SettlementCurrency, add: true);
+            _books.Add(book);
         }
 
         // Orders were written in ascending order id and are allocated in that order, so an order id maps to its
@@ -183,6 +186,10 @@ public sealed partial class MatchingEngine
             RestoreQueues(reader, book.Asks, SlotOf);
             RestoreQueues(reader, book.BuyStops, SlotOf);
             RestoreQueues(reader, book.SellStops, SlotOf);
+        }
+        if (reader.ReadRiskState() is { } risk)
+        {
+            RestoreRiskState(risk);
         }
         ulong stored = reader.ReadTrailer();
         if (verifyDigest && stored != ComputeStateDigest())

@@ -63,6 +63,7 @@ public sealed partial class MatchingEngine
 
     private void ExpireOrder(int index, CancelReason reason)
     {
+        _touchAll = true;
         int partner = TakeOffBook(index);
         ref var e = ref OrderEvent(EventType.Expired, index);
         e.CancelReason = reason;

@@ -77,6 +77,10 @@ public sealed partial class MatchingEngine
         {
             _now = command.Timestamp;
         }
+        if (_now >= _nextBreakerDeadline)
+        {
+            RunBreakerTimers();
+        }
         if (_expiries.Count > 0)
         {
             ExpireGoodTillDate();
@@ -105,10 +109,30 @@ public sealed partial class MatchingEngine
                 EndOfDay(in command);
                 break;
             case CommandType.AdvanceTime:
+                _touchAll = true;
+                break;
+            case CommandType.EnableRisk:
+                EnableRisk(in command);
+                break;
+            case CommandType.Deposit:
+                Transfer(in command, deposit: true);
+                break;
+            case CommandType.Withdraw:
+                Transfer(in command, deposit: false);
+                break;
+            case CommandType.SetLimit:
+                SetLimit(in command);
+                break;
+            case CommandType.KillSwitch:
+                KillSwitch(in command);
                 break;
             default:
                 Reject(in command, RejectReason.UnknownCommand);
                 break;
+        }
+        if (_risk)
+        {
+            AfterCommand();
         }
         return _events.Span;
     }
@@ -120,24 +144,35 @@ public sealed partial class MatchingEngine
             && c.MinQuantity >= c.LotSize && c.MaxQuantity >= c.MinQuantity
             && c.MinQuantity % c.LotSize == 0 && c.MaxQuantity % c.LotSize == 0
             && c.Price >= 0 && c.Price % c.TickSize == 0 && c.CollarBasisPoints >= 0;
-        if (!valid)
+        var currency = c.Currency.IsEmpty ? Currency.Default : c.Currency;
+        int currencyIndex = valid ? CurrencyIndex(currency, add: true) : -1;
+        if (currencyIndex < 0)
         {
             Reject(in c, RejectReason.InvalidInstrument);
             return;
         }
         var instrument = new Instrument(_instruments.Count, c.Symbol, c.TickSize, c.LotSize, c.MinQuantity,
-            c.MaxQuantity, c.Price, c.CollarBasisPoints);
+            c.MaxQuantity, c.Price, c.CollarBasisPoints) { SettlementCurrency = currency };
         _instrumentBySymbol.Add(c.Symbol, instrument.Id);
         _instruments.Add(instrument);
-        _books.Add(new OrderBook(instrument, _levels));
+        var book = new OrderBook(instrument, _levels);
+        book.Risk.CurrencyIndex = currencyIndex;
+        _books.Add(book);
+        for (int slot = 1; slot < _accountCount; slot++)
+        {
+            _ledgers[slot]?.EnsureInstruments(_instruments.Count);
+        }
         ref var e = ref NewEvent(EventType.InstrumentAdded);
         e.Symbol = c.Symbol;
         e.Price = c.Price;
     }
 
+    /// <summary>Operator status change of one instrument, or of every instrument (market-wide) if Symbol is empty.
+    /// Paused is set only by circuit breakers; setting any status ends a pause.</summary>
     private void SetStatus(in Command c)
     {
-        if (!_instrumentBySymbol.TryGetValue(c.Symbol, out int id))
+        int id = -1;
+        if (!c.Symbol.IsEmpty && !_instrumentBySymbol.TryGetValue(c.Symbol, out id))
         {
             Reject(in c, RejectReason.UnknownSymbol);
             return;
@@ -147,9 +182,16 @@ public sealed partial class MatchingEngine
             Reject(in c, RejectReason.InvalidOrder);
             return;
         }
-        _instruments[id].Status = c.Status;
-        ref var e = ref NewEvent(EventType.StatusChanged);
-        e.Symbol = c.Symbol;
-        e.Status = c.Status;
+        if (id >= 0)
+        {
+            SetInstrumentStatus(_books[id], c.Status, AlertKind.Operator);
+            _touched = _books[id];
+            return;
+        }
+        foreach (var book in _books)
+        {
+            SetInstrumentStatus(book, c.Status, AlertKind.Operator);
+        }
+        _touchAll = true;
     }
 }

@@ -17,6 +17,9 @@ internal sealed class OrderBook
 
     public Instrument Instrument { get; }
 
+    /// <summary>Pre-trade limits and circuit-breaker state.</summary>
+    public Risk.InstrumentRisk Risk { get; } = new();
+
     public BookSide Bids { get; }
 
     public BookSide Asks { get; }

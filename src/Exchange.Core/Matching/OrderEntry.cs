@@ -21,6 +21,12 @@ internal struct OrderEntry
     /// <summary>Iceberg display instruction; 0 = show all.</summary>
     public long Display;
     public long ExpireTime;
+    /// <summary>Risk on, buy orders: the highest price the order's cash hold covers (its limit price; for market and
+    /// stop orders the protection price, docs/risk.md). Matching never lets the order trade above it.</summary>
+    public long HoldPrice;
+    /// <summary>Risk on: what the order holds now (cash units for a buy, quantity for a sell); derived from the other
+    /// fields (docs/risk.md), kept to avoid recomputing it.</summary>
+    public long Held;
 
     public int Instrument;
     /// <summary>Price level (book or stop book) the order is queued at; 0 while not queued.</summary>
@@ -39,6 +45,9 @@ internal struct OrderEntry
     public int ExpiryHeapIndex;
     /// <summary>Index of the account's <see cref="AccountOrders"/> record.</summary>
     public int AccountSlot;
+    /// <summary>Risk on: the account's fees when the order was entered (it pays these, and holds for the larger).</summary>
+    public short MakerFeeBps;
+    public short TakerFeeBps;
 
     public Side Side;
     public OrderType Type;

@@ -11,10 +11,15 @@ namespace Exchange.Core.Snapshots;
 internal sealed class EngineSnapshotReader(byte[] bytes, int length)
 {
     private int _position;
+    private ulong _magic;
+
+    /// <summary>Format 2 (with risk); false for format 1 snapshots written before risk.</summary>
+    public bool HasRisk => _magic == EngineSnapshotWriter.Magic;
 
     public (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) ReadHeader()
     {
-        if (ReadUInt64() != EngineSnapshotWriter.Magic)
+        _magic = ReadUInt64();
+        if (_magic is not (EngineSnapshotWriter.Magic or EngineSnapshotWriter.MagicV1))
         {
             throw new InvalidDataException("Not an engine snapshot (bad magic).");
         }
@@ -24,11 +29,13 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
     public Instrument ReadInstrument(int id)
     {
         var symbol = Symbol.ReadFrom(Take(Symbol.MaxLength));
-        return new Instrument(id, symbol, ReadInt64(), ReadInt64(), ReadInt64(), ReadInt64(), ReadInt64(), ReadInt32())
+        var instrument = new Instrument(id, symbol, ReadInt64(), ReadInt64(), ReadInt64(), ReadInt64(), ReadInt64(), ReadInt32())
         {
             Status = (TradingStatus)ReadByte(),
             LastTradePrice = ReadInt64(),
+            SettlementCurrency = HasRisk ? Currency.FromValue(ReadUInt32()) : Currency.Default,
         };
+        return instrument;
     }
 
     public int ReadCount() => Count(ReadInt32());
@@ -57,6 +64,12 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
         o.Flags = (OrderFlags)ReadByte();
         o.OnStopBook = ReadByte() != 0;
         o.ExpiryHeapIndex = ReadByte() != 0 ? 0 : -1;
+        if (HasRisk)
+        {
+            o.HoldPrice = ReadInt64();
+            o.MakerFeeBps = ReadInt16();
+            o.TakerFeeBps = ReadInt16();
+        }
         if (o.OrderId <= 0 || o.Visible < 0 || o.Hidden < 0 || (uint)o.Instrument >= (uint)instrumentCount)
         {
             throw new InvalidDataException($"Invalid order {o.OrderId} in snapshot.");
@@ -67,10 +80,25 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
 
     public long ReadOrderId() => ReadInt64();
 
+    /// <summary>The risk state (format 2); null for format 1.</summary>
+    public long[]? ReadRiskState()
+    {
+        if (!HasRisk)
+        {
+            return null;
+        }
+        var state = new long[Count(ReadInt32())];
+        for (int i = 0; i < state.Length; i++)
+        {
+            state[i] = ReadInt64();
+        }
+        return state;
+    }
+
     public ulong ReadTrailer()
     {
         ulong digest = ReadUInt64();
-        if (ReadUInt64() != EngineSnapshotWriter.Magic)
+        if (ReadUInt64() != _magic)
         {
             throw new InvalidDataException("Snapshot trailer missing.");
         }
@@ -93,6 +121,10 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
     private ulong ReadUInt64() => BinaryPrimitives.ReadUInt64LittleEndian(Take(8));
 
     private int ReadInt32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+    private uint ReadUInt32() => BinaryPrimitives.ReadUInt32LittleEndian(Take(4));
+
+    private short ReadInt16() => BinaryPrimitives.ReadInt16LittleEndian(Take(2));
 
     private byte ReadByte() => Take(1)[0];
 

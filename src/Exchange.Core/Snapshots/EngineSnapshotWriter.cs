@@ -9,8 +9,11 @@ namespace Exchange.Core.Snapshots;
 /// then the state digest. Not on the hot path: allocation is fine here.</summary>
 internal sealed class EngineSnapshotWriter(Stream stream)
 {
-    /// <summary>"EXSNAP01": identifies the format and its version.</summary>
-    public const ulong Magic = 0x3130_5041_4E53_5845;
+    /// <summary>"EXSNAP01": the format before risk (still read).</summary>
+    public const ulong MagicV1 = 0x3130_5041_4E53_5845;
+
+    /// <summary>"EXSNAP02": identifies the format and its version (adds settlement currencies, order holds and the risk state).</summary>
+    public const ulong Magic = 0x3230_5041_4E53_5845;
 
     private readonly BinaryWriter _writer = new(stream, Encoding.ASCII, leaveOpen: true);
 
@@ -37,6 +40,7 @@ internal sealed class EngineSnapshotWriter(Stream stream)
         _writer.Write(instrument.CollarBasisPoints);
         _writer.Write((byte)instrument.Status);
         _writer.Write(instrument.LastTradePrice);
+        _writer.Write(instrument.SettlementCurrency.Value);
     }
 
     public void WriteCount(int count) => _writer.Write(count);
@@ -65,6 +69,9 @@ internal sealed class EngineSnapshotWriter(Stream stream)
         _writer.Write((byte)o.Flags);
         _writer.Write(o.OnStopBook);
         _writer.Write(o.ExpiryHeapIndex >= 0);
+        _writer.Write(o.HoldPrice);
+        _writer.Write(o.MakerFeeBps);
+        _writer.Write(o.TakerFeeBps);
     }
 
     public void WriteLevel(long price, int orders)
@@ -74,6 +81,16 @@ internal sealed class EngineSnapshotWriter(Stream stream)
     }
 
     public void WriteOrderId(long orderId) => _writer.Write(orderId);
+
+    /// <summary>The risk state as counted numbers.</summary>
+    public void WriteRiskState(List<long> state)
+    {
+        _writer.Write(state.Count);
+        foreach (long value in state)
+        {
+            _writer.Write(value);
+        }
+    }
 
     public void WriteTrailer(ulong digest)
     {

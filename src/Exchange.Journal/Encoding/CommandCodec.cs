@@ -7,7 +7,8 @@ namespace Exchange.Journal.Encoding;
 /// <summary>Fixed-layout little-endian binary encoding of a <see cref="Command"/>: every field, always
 /// <see cref="Size"/> bytes, allocation-free. Enums are stored as their raw byte values (unknown values
 /// round-trip unchanged; validating them is the engine's job). The layout is part of the journal format
-/// (format version 1) and is also described in docs/journal.md:
+/// (format version 1: the two fields added for risk use bytes that
+/// were reserved and written 0, so older journals decode unchanged) and is also described in docs/journal.md:
 /// <code>
 /// offset size field
 ///      0    1 Type (CommandType)
@@ -17,7 +18,7 @@ namespace Exchange.Journal.Encoding;
 ///      4    1 SelfTradePrevention
 ///      5    1 Flags (OrderFlags)
 ///      6    1 Status (TradingStatus)
-///      7    1 reserved, written 0
+///      7    1 Limit (RiskLimit; was reserved, written 0, before risk)
 ///      8    8 Timestamp (i64)
 ///     16    8 Account (i64)
 ///     24   16 Symbol (raw zero-padded ASCII)
@@ -33,7 +34,7 @@ namespace Exchange.Journal.Encoding;
 ///    160    8 MinQuantity (i64)
 ///    168    8 MaxQuantity (i64)
 ///    176    4 CollarBasisPoints (i32)
-///    180    4 reserved, written 0
+///    180    4 Currency (4 raw zero-padded ASCII bytes; was reserved, written 0, before risk)
 ///    184      end
 /// </code></summary>
 public static class CommandCodec
@@ -56,7 +57,7 @@ public static class CommandCodec
         destination[4] = (byte)command.SelfTradePrevention;
         destination[5] = (byte)command.Flags;
         destination[6] = (byte)command.Status;
-        destination[7] = 0;
+        destination[7] = (byte)command.Limit;
         BinaryPrimitives.WriteInt64LittleEndian(destination[8..], command.Timestamp);
         BinaryPrimitives.WriteInt64LittleEndian(destination[16..], command.Account);
         command.Symbol.WriteTo(destination[24..]);
@@ -72,7 +73,7 @@ public static class CommandCodec
         BinaryPrimitives.WriteInt64LittleEndian(destination[160..], command.MinQuantity);
         BinaryPrimitives.WriteInt64LittleEndian(destination[168..], command.MaxQuantity);
         BinaryPrimitives.WriteInt32LittleEndian(destination[176..], command.CollarBasisPoints);
-        BinaryPrimitives.WriteInt32LittleEndian(destination[180..], 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(destination[180..], command.Currency.Value);
     }
 
     /// <summary>Reads a command written by <see cref="Encode"/> from the first <see cref="Size"/> bytes of
@@ -92,6 +93,7 @@ public static class CommandCodec
             SelfTradePrevention = (SelfTradePrevention)source[4],
             Flags = (OrderFlags)source[5],
             Status = (TradingStatus)source[6],
+            Limit = (RiskLimit)source[7],
             Timestamp = BinaryPrimitives.ReadInt64LittleEndian(source[8..]),
             Account = BinaryPrimitives.ReadInt64LittleEndian(source[16..]),
             Symbol = Symbol.ReadFrom(source[24..]),
@@ -107,6 +109,7 @@ public static class CommandCodec
             MinQuantity = BinaryPrimitives.ReadInt64LittleEndian(source[160..]),
             MaxQuantity = BinaryPrimitives.ReadInt64LittleEndian(source[168..]),
             CollarBasisPoints = BinaryPrimitives.ReadInt32LittleEndian(source[176..]),
+            Currency = Currency.FromValue(BinaryPrimitives.ReadUInt32LittleEndian(source[180..])),
         };
     }
 

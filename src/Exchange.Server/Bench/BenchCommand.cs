@@ -30,20 +30,25 @@ internal static class BenchCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var risk = new Option<bool>("--risk")
+        {
+            Description = "Accounts and pre-trade risk on: every account funded, fees and limits set (none trips); same events as without (docs/risk.md).",
+        };
         var command = new Command("bench", "Benchmark the matching engine in-process on a seeded workload.")
         {
-            scenario, json, commands, warmup, seed,
+            scenario, json, commands, warmup, seed, risk,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(scenario)!,
             parseResult.GetValue(json),
             parseResult.GetValue(commands),
             parseResult.GetValue(warmup),
-            parseResult.GetValue(seed)));
+            parseResult.GetValue(seed),
+            parseResult.GetValue(risk)));
         return command;
     }
 
-    private static int Run(string scenario, bool json, int commands, int warmup, int seed)
+    private static int Run(string scenario, bool json, int commands, int warmup, int seed, bool risk)
     {
         if (commands <= 0 || warmup < 0)
         {
@@ -67,6 +72,10 @@ internal static class BenchCommand
             // Progress goes to stderr so that stdout stays pure JSON with --json.
             Console.Error.WriteLine($"{workload.Name}: generating {warmup:N0} warmup + {commands:N0} measured commands (seed {seed})...");
             var generated = workload.Generate(warmup, commands, seed);
+            if (risk)
+            {
+                generated = BenchRisk.Apply(generated);
+            }
             Console.Error.WriteLine($"{workload.Name}: measuring...");
             results.Add(ScenarioMeasurement.Measure(generated));
         }

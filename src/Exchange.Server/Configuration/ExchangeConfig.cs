@@ -68,9 +68,13 @@ public sealed record ExchangeConfig
 
     public IReadOnlyList<AccountConfig> Accounts { get; init; } =
     [
-        new("TRADER1", 1, "demo"),
-        new("TRADER2", 2, "demo"),
+        new("TRADER1", 1, "demo", Cash: "1000000000.00", Position: 10_000_000),
+        new("TRADER2", 2, "demo", Cash: "1000000000.00", Position: 10_000_000),
     ];
+
+    /// <summary>Accounts, pre-trade risk and circuit breakers (docs/risk.md): turned on by a journaled command at the
+    /// first start, which then funds the configured accounts. Turning it off later does not turn the engine's off.</summary>
+    public bool RiskEnabled { get; init; } = true;
 
     public IReadOnlyList<InstrumentConfig> Instruments { get; init; } =
     [

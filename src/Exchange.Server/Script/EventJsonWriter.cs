@@ -104,6 +104,46 @@ internal sealed class EventJsonWriter
                 _json.WriteString("event", "statusChanged");
                 Symbol(e.Symbol);
                 _json.WriteString("status", ScriptNames.Of(e.Status));
+                if (e.Alert is not (AlertKind.None or AlertKind.Operator))
+                {
+                    _json.WriteString("cause", ScriptNames.Of(e.Alert));
+                }
+                break;
+            case EventType.Alert:
+                Alert(in e, priceDecimals);
+                break;
+            case EventType.BalanceChanged:
+                _json.WriteString("event", "balance");
+                Account("account", e.Account);
+                if (e.Symbol.IsEmpty)
+                {
+                    _json.WriteString("currency", e.Currency.ToString());
+                    Price("change", e.Quantity, 2);
+                    Price("balance", e.LeavesQuantity, 2);
+                }
+                else
+                {
+                    Symbol(e.Symbol);
+                    _json.WriteNumber("change", e.Quantity);
+                    _json.WriteNumber("balance", e.LeavesQuantity);
+                }
+                break;
+            case EventType.LimitChanged:
+                _json.WriteString("event", "limit");
+                Account("account", e.Account);
+                Symbol(e.Symbol);
+                _json.WriteString("limit", ScriptNames.Of(e.Limit));
+                if (e.Limit is RiskLimit.AccountMaxOrderNotional or RiskLimit.AccountCreditLimit or RiskLimit.InstrumentMaxOrderNotional)
+                {
+                    Price("value", e.Quantity, 2);
+                }
+                else
+                {
+                    _json.WriteNumber("value", e.Quantity);
+                }
+                break;
+            case EventType.RiskEnabled:
+                _json.WriteString("event", "riskEnabled");
                 break;
             case EventType.MassCancelled:
                 _json.WriteString("event", "massCancelled");
@@ -127,6 +167,35 @@ internal sealed class EventJsonWriter
         _json.WriteNumber("line", line);
         _json.WriteString("message", message);
         return End();
+    }
+
+    private void Alert(in EngineEvent e, int priceDecimals)
+    {
+        _json.WriteString("event", "alert");
+        _json.WriteString("alert", ScriptNames.Of(e.Alert));
+        Account("account", e.Account);
+        Symbol(e.Symbol);
+        switch (e.Alert)
+        {
+            case AlertKind.LimitStateEntered or AlertKind.LimitStateExited:
+                Price("lower", e.Price, priceDecimals);
+                Price("upper", e.StopPrice, priceDecimals);
+                break;
+            case AlertKind.MoveLevel1:
+                Price("from", e.Price, priceDecimals);
+                break;
+            case AlertKind.KillSwitch:
+                _json.WriteBoolean("on", e.Status == TradingStatus.Halted);
+                _json.WriteNumber("cancelled", e.Quantity);
+                break;
+            case AlertKind.Imbalance:
+                _json.WriteString("side", ScriptNames.Of(e.Side));
+                _json.WriteNumber("qty", e.Quantity);
+                break;
+            case AlertKind.VolumeSpike:
+                _json.WriteNumber("qty", e.Quantity);
+                break;
+        }
     }
 
     private void Trade(in EngineEvent e, int priceDecimals)

@@ -22,6 +22,9 @@ internal sealed class ScriptCommandParser
     private static readonly string[] StatusFields = ["cmd", "time", "symbol", "status"];
     private static readonly string[] EndOfDayFields = ["cmd", "time", "symbol"];
     private static readonly string[] TimeFields = ["cmd", "time"];
+    private static readonly string[] TransferFields = ["cmd", "time", "account", "amount", "currency", "symbol", "qty"];
+    private static readonly string[] LimitFields = ["cmd", "time", "account", "symbol", "limit", "value"];
+    private static readonly string[] KillFields = ["cmd", "time", "account", "on"];
 
     private readonly AccountDirectory _accounts;
 
@@ -62,7 +65,13 @@ internal sealed class ScriptCommandParser
             "status" => (Status(Check(fields, cmd, StatusFields)), null),
             "endOfDay" => (EndOfDay(Check(fields, cmd, EndOfDayFields)), null),
             "time" => (AdvanceTime(Check(fields, cmd, TimeFields)), null),
-            _ => throw new ScriptLineException($"unknown cmd '{cmd}' (expected instrument, new, cancel, replace, massCancel, status, endOfDay or time)"),
+            "enableRisk" => (EnableRisk(Check(fields, cmd, TimeFields)), null),
+            "deposit" => Transfer(Check(fields, cmd, TransferFields), CommandType.Deposit),
+            "withdraw" => Transfer(Check(fields, cmd, TransferFields), CommandType.Withdraw),
+            "limit" => Limit(Check(fields, cmd, LimitFields)),
+            "kill" => Kill(Check(fields, cmd, KillFields)),
+            _ => throw new ScriptLineException("unknown cmd '" + cmd + "' (expected instrument, new, cancel, replace, massCancel, status, " +
+                "endOfDay, time, enableRisk, deposit, withdraw, limit or kill)"),
         };
         // An earlier time than the previous one is passed on as given: the engine keeps its time from going back.
         command.Timestamp = fields.Time("time") ?? previousTime;
@@ -159,7 +168,8 @@ internal sealed class ScriptCommandParser
     private static Command Status(ScriptFields f) => new()
     {
         Type = CommandType.SetStatus,
-        Symbol = SymbolOf(f.RequiredString("symbol")),
+        // No symbol: every instrument (a market-wide halt or resume).
+        Symbol = f.String("symbol") is { } symbol ? SymbolOf(symbol) : default,
         Status = Named<TradingStatus>(f, "status", ScriptNames.TryParse, "open, halted or closed") ?? throw Missing("status"),
     };
 
@@ -171,6 +181,54 @@ internal sealed class ScriptCommandParser
 
     private static Command AdvanceTime(ScriptFields f) =>
         f.Has("time") ? new Command { Type = CommandType.AdvanceTime } : throw Missing("time");
+
+    private static Command EnableRisk(ScriptFields _) => new() { Type = CommandType.EnableRisk };
+
+    /// <summary>Deposit or withdrawal: cash ("amount" as a decimal, "currency" default USD) or a position ("symbol" and "qty").</summary>
+    private static (Command, string) Transfer(ScriptFields f, CommandType type)
+    {
+        string account = Account(f, "account");
+        var command = new Command { Type = type };
+        if (f.String("symbol") is { } symbol)
+        {
+            command.Symbol = SymbolOf(symbol);
+            command.Quantity = f.RequiredInteger("qty");
+        }
+        else
+        {
+            command.Quantity = f.Price("amount") ?? throw Missing("amount");
+            string currency = f.String("currency") ?? "USD";
+            command.Currency = Currency.TryParse(currency, out var c)
+                ? c
+                : throw new ScriptLineException($"invalid currency '{currency}' (1 to {Currency.MaxLength} printable ASCII characters)");
+        }
+        return (command, account);
+    }
+
+    /// <summary>A limit of an account ("account") or of an instrument ("symbol"); cash limits take a decimal value.</summary>
+    private static (Command, string?) Limit(ScriptFields f)
+    {
+        string? account = f.Has("account") ? Account(f, "account") : null;
+        string name = f.RequiredString("limit");
+        if (!ScriptNames.TryParse(name, account is not null, out RiskLimit limit))
+        {
+            throw new ScriptLineException($"unknown {(account is not null ? "account" : "instrument")} limit '{name}'");
+        }
+        bool cash = limit is RiskLimit.AccountMaxOrderNotional or RiskLimit.AccountCreditLimit or RiskLimit.InstrumentMaxOrderNotional;
+        return (new Command
+        {
+            Type = CommandType.SetLimit,
+            Limit = limit,
+            Symbol = f.String("symbol") is { } symbol ? SymbolOf(symbol) : default,
+            Quantity = (cash ? f.Price("value") : f.Integer("value")) ?? throw Missing("value"),
+        }, account);
+    }
+
+    private static (Command, string) Kill(ScriptFields f) => (new Command
+    {
+        Type = CommandType.KillSwitch,
+        Status = f.Boolean("on") == false ? TradingStatus.Open : TradingStatus.Halted,
+    }, Account(f, "account"));
 
     private static ScriptFields Check(ScriptFields fields, string cmd, string[] allowed)
     {

@@ -37,6 +37,7 @@ internal static class ScriptNames
         TradingStatus.Open => "open",
         TradingStatus.Halted => "halted",
         TradingStatus.Closed => "closed",
+        TradingStatus.Paused => "paused",
         _ => Number(status),
     };
 
@@ -59,6 +60,18 @@ internal static class ScriptNames
         RejectReason.ReplaceQuantityTooLow => "replaceQuantityTooLow",
         RejectReason.InvalidInstrument => "invalidInstrument",
         RejectReason.UnknownCommand => "unknownCommand",
+        RejectReason.InsufficientFunds => "insufficientFunds",
+        RejectReason.InsufficientPosition => "insufficientPosition",
+        RejectReason.OrderQuantityLimit => "orderQuantityLimit",
+        RejectReason.OrderNotionalLimit => "orderNotionalLimit",
+        RejectReason.FatFingerPrice => "fatFingerPrice",
+        RejectReason.OpenOrderLimit => "openOrderLimit",
+        RejectReason.CreditLimit => "creditLimit",
+        RejectReason.AccountBlocked => "accountBlocked",
+        RejectReason.PriceOutsideBand => "priceOutsideBand",
+        RejectReason.TradingPaused => "tradingPaused",
+        RejectReason.NoPriceProtection => "noPriceProtection",
+        RejectReason.InvalidOperatorCommand => "invalidOperatorCommand",
         _ => Number(reason),
     };
 
@@ -74,8 +87,67 @@ internal static class ScriptNames
         CancelReason.Oco => "oco",
         CancelReason.EndOfDay => "endOfDay",
         CancelReason.Expired => "expired",
+        CancelReason.KillSwitch => "killSwitch",
+        CancelReason.CircuitBreaker => "circuitBreaker",
         _ => Number(reason),
     };
+
+    public static string Of(AlertKind kind) => kind switch
+    {
+        AlertKind.Operator => "operator",
+        AlertKind.LimitStateEntered => "limitStateEntered",
+        AlertKind.LimitStateExited => "limitStateExited",
+        AlertKind.LimitStatePause => "limitStatePause",
+        AlertKind.MoveLevel1 => "moveLevel1",
+        AlertKind.MoveLevel2 => "moveLevel2",
+        AlertKind.MoveLevel3 => "moveLevel3",
+        AlertKind.VolumeSpike => "volumeSpike",
+        AlertKind.Imbalance => "imbalance",
+        AlertKind.PauseEnded => "pauseEnded",
+        AlertKind.KillSwitch => "killSwitch",
+        _ => Number(kind),
+    };
+
+    public static string Of(RiskLimit limit) => limit switch
+    {
+        RiskLimit.AccountMaxOrderQuantity or RiskLimit.InstrumentMaxOrderQuantity => "maxOrderQty",
+        RiskLimit.AccountMaxOrderNotional or RiskLimit.InstrumentMaxOrderNotional => "maxOrderNotional",
+        RiskLimit.AccountMaxOpenOrders => "maxOpenOrders",
+        RiskLimit.AccountCreditLimit => "creditLimit",
+        RiskLimit.AccountShortSellLimit => "shortSellLimit",
+        RiskLimit.AccountMakerFeeBps => "makerFeeBps",
+        RiskLimit.AccountTakerFeeBps => "takerFeeBps",
+        RiskLimit.InstrumentPriceBandBps => "priceBandBps",
+        RiskLimit.InstrumentLuldTier => "luldTier",
+        RiskLimit.InstrumentVolumeSpikeMultiple => "volumeSpikeMultiple",
+        RiskLimit.InstrumentImbalancePercent => "imbalancePercent",
+        RiskLimit.InstrumentMoveLevelBps => "moveLevelBps",
+        _ => Number(limit),
+    };
+
+    /// <summary>A limit name of an account (<paramref name="ofAccount"/>) or of an instrument.</summary>
+    public static bool TryParse(string text, bool ofAccount, out RiskLimit limit)
+    {
+        limit = (text, ofAccount) switch
+        {
+            ("maxOrderQty", true) => RiskLimit.AccountMaxOrderQuantity,
+            ("maxOrderNotional", true) => RiskLimit.AccountMaxOrderNotional,
+            ("maxOpenOrders", true) => RiskLimit.AccountMaxOpenOrders,
+            ("creditLimit", true) => RiskLimit.AccountCreditLimit,
+            ("shortSellLimit", true) => RiskLimit.AccountShortSellLimit,
+            ("makerFeeBps", true) => RiskLimit.AccountMakerFeeBps,
+            ("takerFeeBps", true) => RiskLimit.AccountTakerFeeBps,
+            ("maxOrderQty", false) => RiskLimit.InstrumentMaxOrderQuantity,
+            ("maxOrderNotional", false) => RiskLimit.InstrumentMaxOrderNotional,
+            ("priceBandBps", false) => RiskLimit.InstrumentPriceBandBps,
+            ("luldTier", false) => RiskLimit.InstrumentLuldTier,
+            ("volumeSpikeMultiple", false) => RiskLimit.InstrumentVolumeSpikeMultiple,
+            ("imbalancePercent", false) => RiskLimit.InstrumentImbalancePercent,
+            ("moveLevelBps", false) => RiskLimit.InstrumentMoveLevelBps,
+            _ => RiskLimit.None,
+        };
+        return limit != RiskLimit.None;
+    }
 
     public static bool TryParse(string text, out Side side)
     {

@@ -6,13 +6,24 @@ namespace Exchange.Core.Tests.Matching;
 
 public class AllocationTests
 {
-    [Fact]
-    public void ShouldAllocateNothingPerCommandInSteadyState()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ShouldAllocateNothingPerCommandInSteadyState(bool risk)
     {
         var engine = new MatchingEngine(new EngineOptions { OrderCapacity = 4096, LevelCapacity = 1024 });
         foreach (var c in SteadyWorkload.Instruments())
         {
             engine.Process(in c);
+        }
+        if (risk)
+        {
+            // Holds, fees, settlement, price bands and the trade window on every command; accounts funded far beyond the run.
+            foreach (var c in SteadyWorkload.RiskSetup())
+            {
+                engine.Process(in c);
+            }
+            Assert.True(engine.RiskEnabled);
         }
         var block = SteadyWorkload.Block(0);
         long blockSpan = block[^1].Timestamp + 1;
@@ -55,8 +66,19 @@ public class AllocationTests
                 seen.Add(e.Type);
             }
         }
-        var missing = Enum.GetValues<EventType>().Except(seen).Except([EventType.StatusChanged, EventType.Reduced]);
+        var missing = Enum.GetValues<EventType>().Except(seen).Except([EventType.StatusChanged, EventType.Reduced])
+            .Except(Risk.RiskOnlyValues.Events);
         Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void ShouldTradeWithoutRiskRejectsInTheSteadyWorkloadWithRiskOn()
+    {
+        var engine = new MatchingEngine();
+        var all = SteadyWorkload.Instruments().Concat(SteadyWorkload.RiskSetup()).Concat(SteadyWorkload.Block(0)).ToList();
+        var events = all.SelectMany(c => engine.Process(in c).ToArray()).ToList();
+        Assert.Contains(events, e => e.Type == EventType.Trade);
+        Assert.DoesNotContain(events, e => Risk.RiskOnlyValues.RejectReasons.Contains(e.RejectReason));
     }
 
     private static long Run(MatchingEngine engine, Command[] block, long offset)

@@ -129,6 +129,54 @@ internal sealed class EngineDriver
         return Describe(Send(new Command { Type = CommandType.AdvanceTime }));
     }
 
+    public List<string> EnableRisk() => Describe(Send(new Command { Type = CommandType.EnableRisk }));
+
+    /// <summary>Cash deposit (<paramref name="amount"/> as a decimal) or, with <paramref name="symbol"/>, a position of
+    /// <paramref name="amount"/> units.</summary>
+    public List<string> Deposit(long account, string amount, string currency = "USD", string? symbol = null) =>
+        Describe(Send(Transfer(CommandType.Deposit, account, amount, currency, symbol)));
+
+    public List<string> Withdraw(long account, string amount, string currency = "USD", string? symbol = null) =>
+        Describe(Send(Transfer(CommandType.Withdraw, account, amount, currency, symbol)));
+
+    private static Command Transfer(CommandType type, long account, string amount, string currency, string? symbol) => new()
+    {
+        Type = type,
+        Account = account,
+        Currency = Currency.Parse(currency),
+        Symbol = symbol is null ? default : SymbolId.Parse(symbol),
+        Quantity = symbol is null ? Price.Parse(amount) : long.Parse(amount),
+    };
+
+    public List<string> Limit(RiskLimit limit, long value, long account = 0, string? symbol = null) => Describe(Send(new Command
+    {
+        Type = CommandType.SetLimit,
+        Limit = limit,
+        Quantity = value,
+        Account = account,
+        Symbol = symbol is null ? default : SymbolId.Parse(symbol),
+    }));
+
+    public List<string> Kill(long account, bool on = true) => Describe(Send(new Command
+    {
+        Type = CommandType.KillSwitch,
+        Account = account,
+        Status = on ? TradingStatus.Halted : TradingStatus.Open,
+    }));
+
+    /// <summary>Cash balance and held amount as decimals, e.g. "990.00/10.00".</summary>
+    public string Cash(long account, string currency = "USD")
+    {
+        var (balance, held) = Engine.GetCash(account, Currency.Parse(currency));
+        return $"{Price.Format(balance, 2)}/{Price.Format(held, 2)}";
+    }
+
+    public string Position(long account, string symbol = Symbol)
+    {
+        var (quantity, held) = Engine.GetPosition(account, SymbolId.Parse(symbol));
+        return $"{quantity}/{held}";
+    }
+
     public BookSnapshot Book(string symbol = Symbol) => Engine.GetBookSnapshot(SymbolId.Parse(symbol));
 
     /// <summary>Bids then asks as "price:visible(+hidden)#id" strings in priority order.</summary>
@@ -159,6 +207,10 @@ internal sealed class EngineDriver
             EventType.Reduced => $"reduced #{e.OrderId} {e.Quantity}",
             EventType.StatusChanged => $"status {e.Status}",
             EventType.MassCancelled => $"massCancelled {e.Quantity}",
+            EventType.Alert => $"alert {e.Alert}",
+            EventType.BalanceChanged => $"balance {e.Quantity}",
+            EventType.LimitChanged => $"limit {e.Limit} {e.Quantity}",
+            EventType.RiskEnabled => "risk on",
             _ => e.Type.ToString(),
         };
     }

@@ -16,6 +16,21 @@ internal static class SteadyWorkload
         },
     ];
 
+    /// <summary>Risk on, accounts 1-4 funded (cash, positions, short-sell room) and charged fees.</summary>
+    public static Command[] RiskSetup()
+    {
+        var c = new List<Command> { new() { Type = CommandType.EnableRisk } };
+        for (long account = 1; account <= 4; account++)
+        {
+            c.Add(new Command { Type = CommandType.Deposit, Account = account, Quantity = Price.Parse("100000000") });
+            c.Add(new Command { Type = CommandType.Deposit, Account = account, Symbol = Symbol.Parse("AAPL"), Quantity = 1_000_000 });
+            c.Add(new Command { Type = CommandType.SetLimit, Account = account, Limit = RiskLimit.AccountShortSellLimit, Quantity = 1_000_000 });
+            c.Add(new Command { Type = CommandType.SetLimit, Account = account, Limit = RiskLimit.AccountTakerFeeBps, Quantity = 5 });
+            c.Add(new Command { Type = CommandType.SetLimit, Account = account, Limit = RiskLimit.AccountMakerFeeBps, Quantity = 1 });
+        }
+        return c.ToArray();
+    }
+
     /// <summary>One block; <paramref name="time"/> is the engine time of its first command (ns).</summary>
     public static Command[] Block(long time)
     {

@@ -46,6 +46,8 @@ public class CommandCodecTests
             MinQuantity = long.MaxValue,
             MaxQuantity = long.MaxValue,
             CollarBasisPoints = int.MaxValue,
+            Limit = (RiskLimit)255,
+            Currency = Currency.FromValue(uint.MaxValue),
         };
 
         Assert.Equal(command, RoundTrip(command));
@@ -102,7 +104,25 @@ public class CommandCodecTests
         Assert.Equal(7, bytes[104]);
         Assert.Equal(9, bytes[168]);
         Assert.Equal([0xFE, 0xFF, 0xFF, 0xFF], bytes[176..180]);
-        Assert.Equal([0, 0, 0, 0], bytes[180..184]);
+        Assert.Equal([0, 0, 0, 0], bytes[180..184]); // no currency
+        Assert.Equal(0, bytes[7]); // no limit
+    }
+
+    [Fact]
+    public void ShouldPutTheRiskFieldsInTheFormerlyReservedBytes()
+    {
+        var command = new Command
+        {
+            Type = CommandType.Deposit,
+            Limit = RiskLimit.AccountCreditLimit,
+            Currency = Currency.Parse("EUR"),
+        };
+        var bytes = new byte[CommandCodec.Size];
+        CommandCodec.Encode(in command, bytes);
+
+        Assert.Equal((byte)RiskLimit.AccountCreditLimit, bytes[7]);
+        Assert.Equal("EUR\0"u8.ToArray(), bytes[180..184]);
+        Assert.Equal(command, RoundTrip(command));
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public class CrashRecoveryTests
 
     private static readonly List<Command> Workload = ExchangeNodeTests.Workload(Commands).ToList();
 
-    private static ExchangeConfig Config(string directory) => new() { DataDirectory = directory, SnapshotEveryCommands = 0 };
+    // Risk off: the test counts acknowledged commands of the pipeline alone (RiskNodeTests cover risk on).
+    private static ExchangeConfig Config(string directory) => new() { DataDirectory = directory, SnapshotEveryCommands = 0, RiskEnabled = false };
 
     /// <summary>Runs the workload with up to 16 commands in flight until done or crashed; returns how many
     /// leading commands were acknowledged at least, and the highest acknowledged index.</summary>

@@ -8,11 +8,13 @@ namespace Exchange.Server.Tests.Node;
 
 public class ExchangeNodeTests
 {
+    // Risk off: these tests count journal records and sequences of the pipeline alone (RiskNodeTests cover risk on).
     private static ExchangeConfig Config(string directory, long snapshotEvery = 0) => new()
     {
         DataDirectory = directory,
         SnapshotEveryCommands = snapshotEvery,
         Durability = DurabilityMode.Fsync,
+        RiskEnabled = false,
     };
 
     internal static Command Order(long account, int n, Side side, string price, long qty = 10) => new()

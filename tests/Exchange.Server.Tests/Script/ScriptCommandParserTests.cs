@@ -27,6 +27,38 @@ public sealed class ScriptCommandParserTests
     }
 
     [Fact]
+    public void RiskCommandsReadTheirFields()
+    {
+        Assert.Equal(CommandType.EnableRisk, Parse("""{"cmd":"enableRisk"}""").Type);
+
+        var cash = Parse("""{"cmd":"deposit","account":"A","amount":"12.50","currency":"EUR"}""");
+        Assert.Equal((CommandType.Deposit, 1L, 1_250_000_000L, Currency.Parse("EUR")), (cash.Type, cash.Account, cash.Quantity, cash.Currency));
+        Assert.Equal(Currency.Parse("USD"), Parse("""{"cmd":"withdraw","account":"A","amount":"1"}""").Currency);
+
+        var position = Parse("""{"cmd":"withdraw","account":"B","symbol":"AAPL","qty":7}""");
+        Assert.Equal((CommandType.Withdraw, 2L, Symbol.Parse("AAPL"), 7L), (position.Type, position.Account, position.Symbol, position.Quantity));
+
+        var credit = Parse("""{"cmd":"limit","account":"A","limit":"creditLimit","value":"1000.00"}""");
+        Assert.Equal((RiskLimit.AccountCreditLimit, 100_000_000_000L), (credit.Limit, credit.Quantity));
+        var tier = Parse("""{"cmd":"limit","symbol":"AAPL","limit":"luldTier","value":2}""");
+        Assert.Equal((RiskLimit.InstrumentLuldTier, 2L, 0L), (tier.Limit, tier.Quantity, tier.Account));
+
+        Assert.Equal(TradingStatus.Halted, Parse("""{"cmd":"kill","account":"A"}""").Status);
+        Assert.Equal(TradingStatus.Open, Parse("""{"cmd":"kill","account":"A","on":false}""").Status);
+        Assert.True(Parse("""{"cmd":"status","status":"halted"}""").Symbol.IsEmpty); // market-wide
+    }
+
+    [Fact]
+    public void RiskCommandsRefuseWhatTheyCannotRepresent()
+    {
+        Assert.Equal("unknown account limit 'luldTier'", Error("""{"cmd":"limit","account":"A","limit":"luldTier","value":1}"""));
+        Assert.Equal("unknown instrument limit 'creditLimit'", Error("""{"cmd":"limit","symbol":"AAPL","limit":"creditLimit","value":"1"}"""));
+        Assert.Equal("missing field 'amount'", Error("""{"cmd":"deposit","account":"A"}"""));
+        Assert.StartsWith("invalid currency", Error("""{"cmd":"deposit","account":"A","amount":"1","currency":"DOLLAR"}"""));
+        Assert.Equal("field 'price' does not belong to cmd 'kill'", Error("""{"cmd":"kill","account":"A","price":"1"}"""));
+    }
+
+    [Fact]
     public void InstrumentReadsEveryField()
     {
         var c = Parse("""{"cmd":"instrument","symbol":"AAPL","tick":"0.01","lot":10,"minQty":20,"maxQty":5000,"refPrice":"100.00","collarBps":500}""");
@@ -293,7 +325,7 @@ public sealed class ScriptCommandParserTests
     [InlineData("{\"cmd\":\"time\",\"time\":1} x", "invalid JSON at byte 24")]
     [InlineData("[1]", "expected a JSON object")]
     [InlineData("{}", "missing field 'cmd'")]
-    [InlineData("{\"cmd\":\"buy\"}", "unknown cmd 'buy' (expected instrument, new, cancel, replace, massCancel, status, endOfDay or time)")]
+    [InlineData("{\"cmd\":\"buy\"}", "unknown cmd 'buy' (expected instrument, new, cancel, replace, massCancel, status, endOfDay, time, enableRisk, deposit, withdraw, limit or kill)")]
     [InlineData("{\"cmd\":\"time\",\"time\":1,\"time\":2}", "duplicate field 'time'")]
     [InlineData("{\"cmd\":\"time\",\"time\":null}", "field 'time' is null (leave it out instead)")]
     [InlineData("{\"cmd\":\"time\",\"time\":{\"a\":1}}", "field 'time' must be a string, number or boolean")]
