@@ -179,6 +179,7 @@ public static class JsonMessageCodec
         TradingStatus.Open => "open",
         TradingStatus.Halted => "halted",
         TradingStatus.Closed => "closed",
+        TradingStatus.Paused => "paused",
         _ => "",
     };
 
@@ -267,6 +268,7 @@ public static class JsonMessageCodec
                     "open" => TradingStatus.Open,
                     "halted" => TradingStatus.Halted,
                     "closed" => TradingStatus.Closed,
+                    "paused" => TradingStatus.Paused,
                     _ => 0,
                 },
                 Statistics = ReadStatistics(root.GetProperty("stats")),

@@ -25,6 +25,18 @@ public enum BinaryRejectReason : ushort
     ReplaceQuantityTooLow = RejectReason.ReplaceQuantityTooLow,
     InvalidInstrument = RejectReason.InvalidInstrument,
     UnknownCommand = RejectReason.UnknownCommand,
+    InsufficientFunds = RejectReason.InsufficientFunds,
+    InsufficientPosition = RejectReason.InsufficientPosition,
+    OrderQuantityLimit = RejectReason.OrderQuantityLimit,
+    OrderNotionalLimit = RejectReason.OrderNotionalLimit,
+    FatFingerPrice = RejectReason.FatFingerPrice,
+    OpenOrderLimit = RejectReason.OpenOrderLimit,
+    CreditLimit = RejectReason.CreditLimit,
+    AccountBlocked = RejectReason.AccountBlocked,
+    PriceOutsideBand = RejectReason.PriceOutsideBand,
+    TradingPaused = RejectReason.TradingPaused,
+    NoPriceProtection = RejectReason.NoPriceProtection,
+    InvalidOperatorCommand = RejectReason.InvalidOperatorCommand,
 
     /// <summary>The exchange's inbound queue was full: nothing was entered; send again later.</summary>
     Busy = 100,

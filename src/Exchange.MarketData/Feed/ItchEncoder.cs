@@ -27,13 +27,15 @@ public static class ItchEncoder
         return StockDirectory.Size;
     }
 
-    /// <summary>H: T when open; H with reason "HALT" when halted, "CLSD" when closed.</summary>
+    /// <summary>H: T when open; H with reason "HALT" when halted, "CLSD" when closed; P (paused) with reason "LUDP"
+    /// in a circuit-breaker trading pause, as Nasdaq reports a Limit Up-Limit Down pause.</summary>
     public static int WriteTradingAction(Span<byte> destination, InstrumentView view, ItchStock stock, long timestamp)
     {
         (byte state, uint reason) = view.Status switch
         {
             TradingStatus.Open => ((byte)'T', 0x20202020u),
             TradingStatus.Halted => ((byte)'H', (uint)('H' << 24 | 'A' << 16 | 'L' << 8 | 'T')),
+            TradingStatus.Paused => ((byte)'P', (uint)('L' << 24 | 'U' << 16 | 'D' << 8 | 'P')),
             _ => ((byte)'H', (uint)('C' << 24 | 'L' << 16 | 'S' << 8 | 'D')),
         };
         new StockTradingAction(Header(view, timestamp), stock, state, (byte)' ', reason).Write(destination);

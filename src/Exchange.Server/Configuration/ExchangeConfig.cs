@@ -66,6 +66,9 @@ public sealed record ExchangeConfig
     /// market data is marked stale (docs/market-data.md).</summary>
     public int MarketDataQueueCapacity { get; init; } = 1 << 18;
 
+    /// <summary>Order-entry rate limits of the gateways (per account, per session, after a Level 1 alert).</summary>
+    public RateLimitConfig RateLimits { get; init; } = new();
+
     public IReadOnlyList<AccountConfig> Accounts { get; init; } =
     [
         new("TRADER1", 1, "demo", Cash: "1000000000.00", Position: 10_000_000),

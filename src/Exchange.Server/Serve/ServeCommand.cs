@@ -7,6 +7,7 @@ using Exchange.Server.Configuration;
 using Exchange.Server.Gateways;
 using Exchange.Server.Gateways.Fix;
 using Exchange.Server.MarketData;
+using Exchange.Server.RateLimiting;
 using Exchange.Server.Gateways.Binary;
 
 namespace Exchange.Server.Serve;
@@ -63,10 +64,12 @@ internal static class ServeCommand
         }
         // Order-entry sessions of every gateway reach the exchange through the hub.
         var hub = new OrderEntryHub();
+        var throttle = new OrderEntryThrottle(config.RateLimits);
+        hub.Admit = throttle.Admit;
         // FIX order state (for AvgPx and OrderStatusRequest) listens before the hub, so reports see their own event.
         var fixOrders = new FixOrderProjection();
         using var node = ExchangeNode.Start(config,
-            session is null ? [fixOrders, hub, marketData.Listener] : [fixOrders, hub, session, marketData.Listener]);
+            session is null ? [fixOrders, hub, throttle, marketData.Listener] : [fixOrders, hub, throttle, session, marketData.Listener]);
         hub.Node = node;
         var ticker = config.TimeTickMilliseconds > 0 ? new EngineTimeTicker(node, TimeSpan.FromMilliseconds(config.TimeTickMilliseconds)) : null;
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");

@@ -218,9 +218,13 @@ public sealed partial class FixOrderEntrySession
     private static int OrdRejReason(RejectReason reason) => reason switch
     {
         RejectReason.UnknownSymbol => 1,
-        RejectReason.InstrumentHalted or RejectReason.InstrumentClosed => 2,
+        RejectReason.InstrumentHalted or RejectReason.InstrumentClosed or RejectReason.TradingPaused => 2,
         RejectReason.DuplicateClientOrderId => 6,
         RejectReason.UnknownOrder => 5,
+        RejectReason.InsufficientFunds or RejectReason.InsufficientPosition or RejectReason.OrderQuantityLimit
+            or RejectReason.OrderNotionalLimit or RejectReason.OpenOrderLimit or RejectReason.CreditLimit => 3,
+        RejectReason.AccountBlocked or RejectReason.FatFingerPrice or RejectReason.PriceOutsideBand
+            or RejectReason.NoPriceProtection => 0,
         RejectReason.QuantityOffLot or RejectReason.QuantityOutOfRange or RejectReason.InvalidDisplayQuantity => 13,
         RejectReason.InvalidOrder or RejectReason.InvalidExpireTime or RejectReason.PostOnlyWouldTake or RejectReason.InvalidOcoLink => 11,
         _ => 99,
