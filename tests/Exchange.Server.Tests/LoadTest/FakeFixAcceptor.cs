@@ -56,6 +56,10 @@ internal sealed class FakeFixAcceptor : IDisposable
         catch (ObjectDisposedException)
         {
         }
+        catch (InvalidOperationException)
+        {
+            // Stopped before this thread first called AcceptSocket.
+        }
     }
 
     private void Serve(Socket socket)
