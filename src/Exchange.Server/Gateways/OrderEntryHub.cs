@@ -20,6 +20,7 @@ public sealed class OrderEntryHub : IEventListener
     private long _nextSessionId = FirstSessionId;
     private ExchangeNode? _node;
     private long _cancelCorrelation;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _blockedSessions = new();
 
     /// <summary>The exchange the hub submits to; set once it has started (the hub is one of its listeners).</summary>
     public ExchangeNode Node
@@ -57,18 +58,45 @@ public sealed class OrderEntryHub : IEventListener
         {
             Volatile.Write(ref _routes, _routes.Without(session));
         }
-        if (cancelOrders && _node is not null)
+        if (cancelOrders)
         {
-            var massCancel = new Command { Type = CommandType.MassCancel, Account = session.Account };
-            long correlation = Interlocked.Increment(ref _cancelCorrelation);
-            var spin = new SpinWait();
-            // A disconnect must not lose the cancel to a momentarily full ring; it is rare, so waiting is fine.
-            while (_node.TrySubmit(in massCancel, HubSessionId, correlation) == 0 && _node.Fault is null)
-            {
-                spin.SpinOnce();
-            }
+            EnterMassCancel(session.Account);
         }
     }
+
+    private void EnterMassCancel(long account)
+    {
+        if (_node is null)
+        {
+            return;
+        }
+        var massCancel = new Command { Type = CommandType.MassCancel, Account = account };
+        long correlation = Interlocked.Increment(ref _cancelCorrelation);
+        var spin = new SpinWait();
+        // A disconnect or a kill must not lose the cancel to a momentarily full ring; both are rare, so waiting is fine.
+        while (_node.TrySubmit(in massCancel, HubSessionId, correlation) == 0 && _node.Fault is null)
+        {
+            spin.SpinOnce();
+        }
+    }
+
+    /// <summary>The operator's kill switch for one session: from now on everything the session submits is refused
+    /// with <see cref="SubmitOutcome.SessionBlocked"/> (until <see cref="ReleaseSession"/>), and, with
+    /// <paramref name="cancelOrders"/>, its account's working orders are cancelled by one journaled mass cancel
+    /// (orders belong to accounts, not sessions, so the account's orders entered through its other sessions go too;
+    /// to stop an account everywhere and durably, use the engine's account kill switch, docs/risk.md). The block
+    /// lives in this process: a restart releases it.</summary>
+    public void KillSession(long sessionId, bool cancelOrders)
+    {
+        _blockedSessions[sessionId] = true;
+        if (cancelOrders && Volatile.Read(ref _routes).BySession.TryGetValue(sessionId, out var session))
+        {
+            EnterMassCancel(session.Account);
+        }
+    }
+
+    /// <summary>Lifts <see cref="KillSession"/>.</summary>
+    public void ReleaseSession(long sessionId) => _blockedSessions.TryRemove(sessionId, out _);
 
     /// <summary>Enters a command for the session: its account is stamped on it (a session can only act for its
     /// own account), then it goes to its instrument's shard. Never blocks.</summary>
@@ -77,6 +105,10 @@ public sealed class OrderEntryHub : IEventListener
         if (!Volatile.Read(ref _routes).BySession.ContainsKey(session.SessionId))
         {
             return SubmitOutcome.NotAttached;
+        }
+        if (!_blockedSessions.IsEmpty && _blockedSessions.ContainsKey(session.SessionId))
+        {
+            return SubmitOutcome.SessionBlocked;
         }
         command.Account = session.Account;
         if (Admit is { } admit && !admit(session, command))

@@ -11,4 +11,6 @@ public enum SubmitOutcome : byte
     RateLimited = 3,
     /// <summary>The session is not attached (logged out or never logged in): nothing was entered.</summary>
     NotAttached = 4,
+    /// <summary>An operator's kill switch blocks the session: nothing was entered.</summary>
+    SessionBlocked = 5,
 }

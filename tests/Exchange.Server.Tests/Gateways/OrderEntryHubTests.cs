@@ -130,4 +130,24 @@ public sealed class OrderEntryHubTests : IDisposable
         var s = Attach(1);
         Assert.Throws<InvalidOperationException>(() => _hub.Attach(new RecordingSession(s.SessionId, 2)));
     }
+
+    [Fact]
+    public void ShouldBlockAKilledSessionAndCancelItsAccountsOrdersUntilReleased()
+    {
+        var killed = Attach(1);
+        var other = Attach(2);
+        _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
+        _hub.TrySubmit(other, ExchangeNodeTests.Order(0, 2, Side.Buy, "181.00"), 1);
+        killed.WaitFor(r => r.Event.Type == EventType.Accepted);
+        other.WaitFor(r => r.Event.Type == EventType.Accepted);
+
+        _hub.KillSession(killed.SessionId, cancelOrders: true);
+        killed.WaitFor(r => r.Event.Type == EventType.Cancelled && r.Event.ClientId == ClientOrderId.Parse("o1"));
+        Assert.Equal(SubmitOutcome.SessionBlocked, _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 3, Side.Buy, "180.00"), 2));
+        Assert.Equal(SubmitOutcome.Submitted, _hub.TrySubmit(other, ExchangeNodeTests.Order(0, 4, Side.Buy, "180.00"), 2));
+        Assert.DoesNotContain(other.Received, r => r.Event.Type == EventType.Cancelled);
+
+        _hub.ReleaseSession(killed.SessionId);
+        Assert.Equal(SubmitOutcome.Submitted, _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 5, Side.Buy, "180.00"), 3));
+    }
 }

@@ -138,7 +138,12 @@ internal sealed partial class BinaryConnection
         var outcome = _acceptor.Hub.TrySubmit(stream, command, BinaryEventEncoder.Correlation(++_commands, type));
         if (outcome != Gateways.SubmitOutcome.Submitted)
         {
-            var reason = outcome == Gateways.SubmitOutcome.RateLimited ? BinaryRejectReason.RateLimited : BinaryRejectReason.Busy;
+            var reason = outcome switch
+            {
+                Gateways.SubmitOutcome.RateLimited => BinaryRejectReason.RateLimited,
+                Gateways.SubmitOutcome.SessionBlocked => BinaryRejectReason.AccountBlocked,
+                _ => BinaryRejectReason.Busy,
+            };
             stream.AppendReject(type, reason, command.ClientId, command.OrigClientId, command.Symbol);
         }
     }

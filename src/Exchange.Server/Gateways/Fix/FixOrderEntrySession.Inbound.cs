@@ -207,6 +207,7 @@ public sealed partial class FixOrderEntrySession
         {
             SubmitOutcome.Busy => "exchange busy",
             SubmitOutcome.RateLimited => "rate limit exceeded",
+            SubmitOutcome.SessionBlocked => "session blocked by the operator (kill switch)",
             _ => "session not attached",
         };
         RejectRequest(in request, correlation, RejectReason.None, text);
