@@ -72,6 +72,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     public void Attach()
     {
         Volatile.Write(ref _sessionId, _hub.NewSessionId());
+        _orders.TrackSession(_sessionId);
         _hub.Attach(this);
     }
 

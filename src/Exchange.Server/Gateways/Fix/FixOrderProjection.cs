@@ -14,7 +14,9 @@ namespace Exchange.Server.Gateways.Fix;
 /// by a fill gets its earlier fills priced at that fill's price (<see cref="FixOrderView.AveragePriceApproximate"/>);
 /// OrderStatusRequest for an order with no event since the restart answers "unknown order".
 /// Finished orders (filled, cancelled, expired) stay queryable until <see cref="MaxFinishedOrders"/> newer ones
-/// finished.</summary>
+/// finished. Only orders entered through FIX sessions (<see cref="TrackSession"/>) are kept, plus, after a restart,
+/// orders older than the process that get a fill (they may be FIX orders from before it): an account's orders
+/// entered over the binary protocol cost the responder one failed lookup, not a table entry each.</summary>
 public sealed class FixOrderProjection : IEventListener
 {
     public const int MaxFinishedOrders = 100_000;
@@ -22,6 +24,18 @@ public sealed class FixOrderProjection : IEventListener
     private readonly Lock _lock = new();
     private readonly Dictionary<(long Account, ClientOrderId ClientId), OrderState> _orders = [];
     private readonly Queue<(long Account, ClientOrderId ClientId, long OrderId)> _finished = new();
+    private readonly HashSet<long> _fixSessions = [];
+    // Per instrument, the first order id accepted since this process started: smaller ids predate it.
+    private readonly Dictionary<Symbol, long> _firstNewOrderId = [];
+
+    /// <summary>Keeps the orders this (FIX) session enters from now on.</summary>
+    public void TrackSession(long sessionId)
+    {
+        lock (_lock)
+        {
+            _fixSessions.Add(sessionId);
+        }
+    }
 
     public int Count
     {
@@ -52,6 +66,11 @@ public sealed class FixOrderProjection : IEventListener
             switch (e.Type)
             {
                 case EventType.Accepted:
+                    _firstNewOrderId.TryAdd(e.Symbol, e.OrderId);
+                    if (!_fixSessions.Contains(slot.SessionId))
+                    {
+                        break;
+                    }
                     _orders[(e.Account, e.ClientId)] = new OrderState
                     {
                         OrderId = e.OrderId, ClientId = e.ClientId, Symbol = e.Symbol, Side = e.Side, OrderType = e.OrderType,
@@ -109,6 +128,11 @@ public sealed class FixOrderProjection : IEventListener
 
     private void Fill(long account, ClientOrderId clientId, long orderId, Symbol symbol, Side side, long price, long quantity, long cum, long leaves)
     {
+        if (Unsafe.IsNullRef(ref CollectionsMarshal.GetValueRefOrNullRef(_orders, (account, clientId)))
+            && _firstNewOrderId.TryGetValue(symbol, out long firstNew) && orderId >= firstNew)
+        {
+            return; // entered since the start, not through FIX
+        }
         ref var state = ref CollectionsMarshal.GetValueRefOrAddDefault(_orders, (account, clientId), out bool exists);
         if (!exists || state.OrderId != orderId)
         {

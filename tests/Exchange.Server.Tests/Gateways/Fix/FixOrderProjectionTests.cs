@@ -10,6 +10,8 @@ public sealed class FixOrderProjectionTests
     private readonly FixOrderProjection _orders = new();
     private long _sequence;
 
+    public FixOrderProjectionTests() => _orders.TrackSession(0); // the events below come from session 0
+
     private void Apply(EngineEvent e)
     {
         e.Sequence = ++_sequence;
@@ -74,5 +76,24 @@ public sealed class FixOrderProjectionTests
         Apply(Trade(2, "old", 9, 1, "other", 10, "20.00", 1, 5, 5, 1, 0));
         Assert.True(_orders.TryGet(2, Id("old"), out var order));
         Assert.Equal((5, Price.Parse("20.00"), true), (order.CumQuantity, order.AveragePrice, order.AveragePriceApproximate));
+    }
+
+    [Fact]
+    public void ShouldKeepOnlyOrdersEnteredThroughFixSessionsAndOlderOrdersThatFill()
+    {
+        var orders = new FixOrderProjection();
+        orders.TrackSession(7);
+        orders.OnEvent(new OutboundSlot { SessionId = 7, Event = Accepted(1, "fix", 10, Side.Sell, "10.00", 5) });
+        orders.OnEvent(new OutboundSlot { SessionId = 8, Event = Accepted(1, "binary", 11, Side.Sell, "10.00", 5) });
+        Assert.True(orders.TryGet(1, Id("fix"), out _));
+        Assert.False(orders.TryGet(1, Id("binary"), out _));
+
+        // A fill of the binary order (entered since the start) adds nothing; one of an order from before the
+        // start (a smaller id: maybe a FIX order before a restart) is kept, its AvgPx approximate.
+        orders.OnEvent(new OutboundSlot { SessionId = 8, Event = Trade(2, "t1", 12, 1, "binary", 11, "10.00", 1, 1, 0, 1, 4) });
+        Assert.False(orders.TryGet(1, Id("binary"), out _));
+        orders.OnEvent(new OutboundSlot { SessionId = 8, Event = Trade(2, "t2", 13, 1, "old", 3, "10.00", 1, 1, 0, 2, 4) });
+        Assert.True(orders.TryGet(1, Id("old"), out var old));
+        Assert.True(old.AveragePriceApproximate);
     }
 }
