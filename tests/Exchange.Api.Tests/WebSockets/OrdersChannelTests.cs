@@ -166,4 +166,29 @@ public class OrdersChannelTests
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, slow.CloseStatus);
         Assert.Equal("slow consumer: more than 16 messages waiting (orders TRADER1)", slow.CloseReason);
     }
+
+    [Fact]
+    public async Task LostEventsCloseTheOrderSubscribersInsteadOfLeavingThemSilentlyWrong()
+    {
+        await using var server = await FeedServer.StartAsync();
+        server.Run([Instrument("XYZ")]);
+        await using var client = await OrdersClient.ConnectAsync(server.WebSocketAddress);
+        await client.LoginAsync("TRADER1");
+        Assert.Equal("loggedIn", Type(await client.NextAsync()));
+        await client.SubscribeOrdersAsync();
+        Assert.Equal("subscribed", Type(await client.NextAsync()));
+        server.Run([Limit("b1", Side.Buy, 99, 1, account: 1)]);
+        Assert.Equal("accepted", (await client.NextAsync()).GetProperty("event").GetString());
+        // An event the market-data queue lost (full): the next one arrives with an engine sequence gap.
+        var next = new Exchange.Core.Events.EngineEvent
+        {
+            Sequence = server.Engine.Sequence + 2, Type = Exchange.Core.Events.EventType.Accepted, Symbol = Symbol.Parse("XYZ"), Account = 2,
+            OrderId = 99, ClientId = ClientOrderId.Parse("x"), Side = Side.Sell, Price = 101 * Price.Scale, Quantity = 1, LeavesQuantity = 1,
+        };
+        Assert.True(server.Service.TryPost(0, in next, lastOfCommand: true));
+        Assert.True(await client.WaitClosedAsync());
+        Assert.Equal(WebSocketCloseStatus.InternalServerError, client.CloseStatus);
+        Assert.StartsWith("order updates lost", client.CloseReason);
+        Assert.Equal(1, server.Hub.OrderChannelsLost);
+    }
 }
