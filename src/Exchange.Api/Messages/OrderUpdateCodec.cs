@@ -91,6 +91,49 @@ public static class OrderUpdateCodec
         w.WriteEndObject();
     }
 
+    /// <summary>The account's open orders when a subscription starts, carrying the sequence of the last update they include.</summary>
+    public static byte[] EncodeSnapshot(string account, long sequence, IEnumerable<Exchange.Api.WebSockets.OpenOrder> orders, Func<Symbol, int> priceDecimals)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("type", "snapshot");
+            w.WriteString("channel", "orders");
+            w.WriteString("account", account);
+            w.WriteNumber("seq", sequence);
+            w.WriteStartArray("orders");
+            foreach (var o in orders)
+            {
+                int decimals = priceDecimals(o.Symbol);
+                w.WriteStartObject();
+                w.WriteString("symbol", o.Symbol.ToString());
+                w.WriteNumber("orderId", o.PublicId);
+                w.WriteString("clientId", o.ClientId.ToString());
+                w.WriteString("side", JsonMessageCodec.SideName(o.Side));
+                w.WriteString("status", o.Filled > 0 ? "partiallyFilled" : "new");
+                w.WriteString("orderType", OrderTypeName(o.OrderType));
+                w.WriteString("timeInForce", TimeInForceName(o.TimeInForce));
+                if (o.Price != 0)
+                {
+                    w.WriteString("price", Price.Format(o.Price, decimals));
+                }
+                if (o.StopPrice != 0)
+                {
+                    w.WriteString("stopPrice", Price.Format(o.StopPrice, decimals));
+                }
+                w.WriteNumber("qty", o.Quantity);
+                w.WriteNumber("display", o.Display);
+                w.WriteNumber("leaves", o.Leaves);
+                w.WriteNumber("filled", o.Filled);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
     private static void WritePrices(Utf8JsonWriter w, in EngineEvent e, int decimals)
     {
         if (e.Price != 0)

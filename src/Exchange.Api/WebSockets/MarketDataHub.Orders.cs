@@ -72,8 +72,9 @@ public sealed partial class MarketDataHub : IEngineEventObserver
         var subscription = new Subscription(connection, "", default, MessageFormat.Json, 0) { Account = connection.AccountId };
         connection.Subscriptions.Add(subscription);
         channel.Subscribers.Add(subscription);
-        // No snapshot of open orders: the channel starts with the next update, seq + 1.
-        connection.Enqueue(new OutFrame(ControlJson("subscribed", channel.Name, channel.Sequence), binary: false), Delivery.Reliable, default, "orders");
+        connection.Enqueue(new OutFrame(ControlJson("subscribed", channel.Name, null), binary: false), Delivery.Reliable, default, "orders");
+        var snapshot = OrderUpdateCodec.EncodeSnapshot(channel.Name, channel.Sequence, channel.Orders.Sorted, PriceDecimals);
+        connection.Enqueue(new OutFrame(snapshot, binary: false), Delivery.Reliable, default, $"orders {channel.Name}");
     }
 
     private void UnsubscribeOrders(ClientConnection connection)
@@ -127,20 +128,42 @@ public sealed partial class MarketDataHub : IEngineEventObserver
         }
         var channel = AccountChannelOf(account);
         long sequence = ++channel.Sequence;
+        channel.Orders.Apply(shard, in e, maker);
         if (channel.Subscribers.Count == 0)
         {
             return;
         }
-        if (!_priceDecimals.TryGetValue(e.Symbol, out int decimals))
-        {
-            decimals = views.TryGet(e.Symbol, out var view) ? Math.Max(2, Price.DecimalsOf(view.TickSize)) : 2;
-            _priceDecimals[e.Symbol] = decimals;
-        }
-        var frame = new OutFrame(OrderUpdateCodec.Encode(in e, shard, channel.Name, sequence, maker, decimals), binary: false);
+        var frame = new OutFrame(OrderUpdateCodec.Encode(in e, shard, channel.Name, sequence, maker, PriceDecimals(e.Symbol)), binary: false);
         foreach (var s in channel.Subscribers.ToArray())
         {
             s.Connection.Enqueue(frame, Delivery.Reliable, default, $"orders {channel.Name}");
         }
+    }
+
+    /// <summary>A shard's start state: its accounts' resting orders and untriggered stops are their open orders.</summary>
+    public void OnSeed(MarketDataViews views, ShardSeed seed)
+    {
+        foreach (var instrument in seed.Instruments)
+        {
+            _priceDecimals[instrument.Symbol] = Math.Max(2, Price.DecimalsOf(instrument.TickSize));
+            foreach (var o in instrument.Stops is { } stops ? instrument.Orders.Concat(stops) : instrument.Orders)
+            {
+                if (o.Account != 0)
+                {
+                    AccountChannelOf(o.Account).Orders.Add(OpenOrder.From(seed.Shard, instrument.Symbol, in o));
+                }
+            }
+        }
+    }
+
+    private int PriceDecimals(Symbol symbol)
+    {
+        if (!_priceDecimals.TryGetValue(symbol, out int decimals))
+        {
+            decimals = _service.Views.TryGet(symbol, out var view) ? Math.Max(2, Price.DecimalsOf(view.TickSize)) : 2;
+            _priceDecimals[symbol] = decimals;
+        }
+        return decimals;
     }
 
     private void CloseOrderSubscribers(string reason)
@@ -186,7 +209,7 @@ public sealed partial class MarketDataHub : IEngineEventObserver
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>One account's private channel: its sequence (every update since the server started) and subscribers.</summary>
+    /// <summary>One account's private channel: its sequence (every update since the server started), subscribers and open orders.</summary>
     private sealed class AccountChannel
     {
         public long Sequence;
@@ -194,5 +217,7 @@ public sealed partial class MarketDataHub : IEngineEventObserver
         public string Name = "";
 
         public List<Subscription> Subscribers { get; } = [];
+
+        public OpenOrders Orders { get; } = new();
     }
 }

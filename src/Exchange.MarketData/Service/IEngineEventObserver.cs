@@ -9,4 +9,7 @@ namespace Exchange.MarketData.Service;
 public interface IEngineEventObserver
 {
     void OnEngineEvent(MarketDataViews views, int shard, in EngineEvent e);
+
+    /// <summary>A shard's start state, after the views loaded it; its events follow.</summary>
+    void OnSeed(MarketDataViews views, ShardSeed seed);
 }

@@ -301,6 +301,10 @@ public sealed class MarketDataService : IDisposable
         if (item.Seed is { } seed)
         {
             Views.Seed(seed);
+            foreach (var observer in _eventObservers)
+            {
+                observer.OnSeed(Views, seed);
+            }
         }
         else if (!item.Wake)
         {

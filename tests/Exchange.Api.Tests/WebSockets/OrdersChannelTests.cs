@@ -47,7 +47,10 @@ public class OrdersChannelTests
         var subscribed = await client.NextAsync();
         Assert.Equal("subscribed", Type(subscribed));
         Assert.Equal("orders", subscribed.GetProperty("channel").GetString());
-        Assert.Equal(0, subscribed.GetProperty("seq").GetInt64());
+        var snapshot = await client.NextAsync();
+        Assert.Equal("snapshot", Type(snapshot));
+        Assert.Equal(0, snapshot.GetProperty("seq").GetInt64());
+        Assert.Equal(0, snapshot.GetProperty("orders").GetArrayLength());
         await client.SubscribeOrdersAsync();
         Assert.Contains("already subscribed", Text(await client.NextAsync()));
         await client.SendAsync("""{"op":"unsubscribe","channel":"orders"}""");
@@ -74,7 +77,8 @@ public class OrdersChannelTests
     public async Task EachAccountSeesItsOwnOrdersAndFillsOnly()
     {
         await using var server = await FeedServer.StartAsync();
-        server.Run([Instrument("XYZ"), Limit("old", Side.Buy, 90, 1, account: 1)]); // before subscribing: not sent
+        server.Run([Instrument("XYZ"), Limit("old", Side.Buy, 90, 1, account: 1), Limit("other", Side.Buy, 91, 2, account: 2),
+            Limit("gone", Side.Buy, 92, 3, account: 1), Cancel("gone", account: 1)]); // before subscribing: in the snapshot
         await using var one = await OrdersClient.ConnectAsync(server.WebSocketAddress);
         await using var two = await OrdersClient.ConnectAsync(server.WebSocketAddress);
         foreach (var (client, name) in new[] { (one, "TRADER1"), (two, "TRADER2") })
@@ -83,6 +87,14 @@ public class OrdersChannelTests
             Assert.Equal("loggedIn", Type(await client.NextAsync()));
             await client.SubscribeOrdersAsync();
             Assert.Equal("subscribed", Type(await client.NextAsync()));
+            var snapshot = await client.NextAsync();
+            Assert.Equal("snapshot", Type(snapshot));
+            Assert.Equal(name == "TRADER1" ? 3 : 1, snapshot.GetProperty("seq").GetInt64()); // old, gone accepted, gone cancelled
+            var open = Assert.Single(snapshot.GetProperty("orders").EnumerateArray());
+            Assert.Equal(name == "TRADER1" ? "old" : "other", open.GetProperty("clientId").GetString());
+            Assert.Equal(name == "TRADER1" ? "90.00" : "91.00", open.GetProperty("price").GetString());
+            Assert.Equal(name == "TRADER1" ? 1 : 2, open.GetProperty("leaves").GetInt64());
+            Assert.Equal("new", open.GetProperty("status").GetString());
         }
         server.Run([
             Limit("b1", Side.Buy, 100, 10, account: 1),
@@ -91,9 +103,9 @@ public class OrdersChannelTests
             Cancel("b1", account: 1),
         ]);
 
-        // TRADER1: "old" was seq 1 before it subscribed.
+        // TRADER1's snapshot was at seq 3.
         var accepted = await one.NextAsync();
-        Assert.Equal(2, accepted.GetProperty("seq").GetInt64());
+        Assert.Equal(4, accepted.GetProperty("seq").GetInt64());
         Assert.Equal("accepted", accepted.GetProperty("event").GetString());
         Assert.Equal("b1", accepted.GetProperty("clientId").GetString());
         Assert.Equal("XYZ", accepted.GetProperty("symbol").GetString());
@@ -104,7 +116,7 @@ public class OrdersChannelTests
         Assert.Equal("new", accepted.GetProperty("status").GetString());
         long orderId = accepted.GetProperty("orderId").GetInt64();
         var fill = await one.NextAsync();
-        Assert.Equal(3, fill.GetProperty("seq").GetInt64());
+        Assert.Equal(5, fill.GetProperty("seq").GetInt64());
         Assert.Equal("fill", fill.GetProperty("event").GetString());
         Assert.Equal(orderId, fill.GetProperty("orderId").GetInt64());
         Assert.Equal("b1", fill.GetProperty("clientId").GetString());
@@ -117,18 +129,18 @@ public class OrdersChannelTests
         Assert.Equal("partiallyFilled", fill.GetProperty("status").GetString());
         long tradeId = fill.GetProperty("tradeId").GetInt64();
         var cancelled = await one.NextAsync();
-        Assert.Equal(4, cancelled.GetProperty("seq").GetInt64());
+        Assert.Equal(6, cancelled.GetProperty("seq").GetInt64());
         Assert.Equal("cancelled", cancelled.GetProperty("event").GetString());
         Assert.Equal(6, cancelled.GetProperty("cancelledQty").GetInt64());
         Assert.Equal(0, cancelled.GetProperty("leaves").GetInt64());
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
 
         var sold = await two.NextAsync();
-        Assert.Equal(1, sold.GetProperty("seq").GetInt64());
+        Assert.Equal(2, sold.GetProperty("seq").GetInt64());
         Assert.Equal("accepted", sold.GetProperty("event").GetString());
         Assert.Equal("s1", sold.GetProperty("clientId").GetString());
         var taken = await two.NextAsync();
-        Assert.Equal(2, taken.GetProperty("seq").GetInt64());
+        Assert.Equal(3, taken.GetProperty("seq").GetInt64());
         Assert.Equal("fill", taken.GetProperty("event").GetString());
         Assert.Equal("s1", taken.GetProperty("clientId").GetString());
         Assert.Equal("sell", taken.GetProperty("side").GetString());
@@ -177,6 +189,7 @@ public class OrdersChannelTests
         Assert.Equal("loggedIn", Type(await client.NextAsync()));
         await client.SubscribeOrdersAsync();
         Assert.Equal("subscribed", Type(await client.NextAsync()));
+        Assert.Equal("snapshot", Type(await client.NextAsync()));
         server.Run([Limit("b1", Side.Buy, 99, 1, account: 1)]);
         Assert.Equal("accepted", (await client.NextAsync()).GetProperty("event").GetString());
         // An event the market-data queue lost (full): the next one arrives with an engine sequence gap.

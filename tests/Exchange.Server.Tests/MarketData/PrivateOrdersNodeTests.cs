@@ -73,9 +73,11 @@ public class PrivateOrdersNodeTests
             await client.LoginAsync(name, "demo");
             Assert.Equal("loggedIn", S(await client.NextAsync(), "type"));
             await client.SubscribeOrdersAsync();
-            var subscribed = await client.NextAsync();
-            Assert.Equal("subscribed", S(subscribed, "type"));
-            Assert.Equal(0, L(subscribed, "seq"));
+            Assert.Equal("subscribed", S(await client.NextAsync(), "type"));
+            var snapshot = await client.NextAsync();
+            Assert.Equal("snapshot", S(snapshot, "type"));
+            Assert.Equal(0, L(snapshot, "seq"));
+            Assert.Equal(0, snapshot.GetProperty("orders").GetArrayLength());
         }
 
         var results = new List<Exchange.Server.Pipeline.CommandResult>
