@@ -28,6 +28,10 @@ public sealed partial class MarketDataHub : IEngineEventObserver
 
     private long _orderChannelsLost;
 
+    /// <summary>The sequence of an account's last update on its private channel (0 = none yet).</summary>
+    public Task<long> OrderSequenceAsync(long account) =>
+        _service.QueryAsync(_ => _accountChannels.TryGetValue(account, out var channel) ? channel.Sequence : 0);
+
     /// <summary>login, on the connection's receive loop.</summary>
     private void Login(ClientConnection connection, ClientRequest request)
     {

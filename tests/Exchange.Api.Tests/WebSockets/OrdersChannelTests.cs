@@ -3,6 +3,7 @@ using System.Text.Json;
 using Exchange.Api.WebSockets;
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
+using Exchange.Core.Tests.Model;
 using static Exchange.Api.Tests.WebSockets.ProtocolTests;
 
 namespace Exchange.Api.Tests.WebSockets;
@@ -203,5 +204,96 @@ public class OrdersChannelTests
         Assert.Equal(WebSocketCloseStatus.InternalServerError, client.CloseStatus);
         Assert.StartsWith("order updates lost", client.CloseReason);
         Assert.Equal(1, server.Hub.OrderChannelsLost);
+    }
+
+    [Theory]
+    [InlineData(81)]
+    [InlineData(82)]
+    public async Task AfterARandomWorkloadSnapshotPlusUpdatesEqualTheAccountsLiveOrdersInTheEngine(int seed)
+    {
+        await using var server = await FeedServer.StartAsync(new WebSocketFeedOptions { MaxQueuedMessages = 1 << 20 });
+        var commands = new RandomCommandGenerator(seed).Generate(8_000);
+        var clients = new List<(OrdersClient Client, string Account, long Id)>();
+        async Task Subscribe(string account, long id)
+        {
+            var client = await OrdersClient.ConnectAsync(server.WebSocketAddress);
+            await client.LoginAsync(account);
+            await client.SubscribeOrdersAsync();
+            clients.Add((client, account, id));
+        }
+        try
+        {
+            await Subscribe("TRADER1", 1);
+            await Subscribe("TRADER2", 2);
+            server.Run(commands.Take(4_000));
+            await Subscribe("TRADER1", 1); // late: its snapshot holds what the first 4,000 commands left open
+            server.Run(commands.Skip(4_000));
+            Assert.True(server.Service.WaitUntilIdle(TimeSpan.FromSeconds(30)));
+            foreach (var (client, account, id) in clients)
+            {
+                var expected = new SortedDictionary<long, string>();
+                foreach (var instrument in server.Engine.Instruments)
+                {
+                    var book = server.Engine.GetBookSnapshot(instrument.Symbol);
+                    foreach (var o in book.Bids.Concat(book.Asks).Concat(book.BuyStops).Concat(book.SellStops).Where(o => o.Account == id))
+                    {
+                        long leaves = o.LeavesQuantity > 0 ? o.LeavesQuantity : o.Quantity - o.FilledQuantity;
+                        expected.Add(o.OrderId, $"{instrument.Symbol} {o.ClientId} {o.Side} {leaves} {o.FilledQuantity}");
+                    }
+                }
+                var actual = await Rebuild(client, await server.Hub.OrderSequenceAsync(id));
+                Assert.True(expected.Count > 0);
+                Assert.True(expected.SequenceEqual(actual), $"{account} #{clients.FindIndex(c => c.Client == client)}: {client.Rest().Count} messages, first {client.Rest().FirstOrDefault()}; expected {expected.Count}, got {actual.Count}");
+            }
+        }
+        finally
+        {
+            foreach (var (client, _, _) in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>A client's view of its open orders: the snapshot, then every update in sequence (a gap fails).</summary>
+    private static async Task<SortedDictionary<long, string>> Rebuild(OrdersClient client, long last)
+    {
+        Assert.Equal("loggedIn", Type(await client.NextAsync()));
+        Assert.Equal("subscribed", Type(await client.NextAsync()));
+        var snapshot = await client.NextAsync();
+        Assert.Equal("snapshot", Type(snapshot));
+        long seq = snapshot.GetProperty("seq").GetInt64();
+        var orders = new SortedDictionary<long, (string Symbol, string Client, string Side, long Leaves, long Filled)>();
+        foreach (var o in snapshot.GetProperty("orders").EnumerateArray())
+        {
+            orders.Add(o.GetProperty("orderId").GetInt64(), (o.GetProperty("symbol").GetString()!, o.GetProperty("clientId").GetString()!,
+                o.GetProperty("side").GetString()!, o.GetProperty("leaves").GetInt64(), o.GetProperty("filled").GetInt64()));
+        }
+        // Everything is published (the service is idle): take updates up to the account's last sequence.
+        while (seq < last)
+        {
+            var m = await client.NextAsync();
+            if (Type(m) != "update")
+            {
+                continue;
+            }
+            Assert.Equal(++seq, m.GetProperty("seq").GetInt64());
+            long id = m.GetProperty("orderId").GetInt64();
+            long leaves = m.GetProperty("leaves").GetInt64();
+            string e = m.GetProperty("event").GetString()!;
+            if (e is "cancelled" or "expired" || leaves == 0)
+            {
+                orders.Remove(id);
+                continue;
+            }
+            string side = m.GetProperty("side").GetString()!;
+            orders[id] = (m.GetProperty("symbol").GetString()!, m.GetProperty("clientId").GetString()!, side, leaves, m.GetProperty("filled").GetInt64());
+        }
+        var result = new SortedDictionary<long, string>();
+        foreach (var (id, o) in orders)
+        {
+            result.Add(id, $"{o.Symbol} {o.Client} {(o.Side == "buy" ? Side.Buy : Side.Sell)} {o.Leaves} {o.Filled}");
+        }
+        return result;
     }
 }
