@@ -144,4 +144,45 @@ public class PrivateOrdersNodeTests
         Assert.DoesNotContain(wrong.Rest(), m => S(m, "type") == "update");
         Assert.Equal(0, marketData.Service.Faults);
     }
+
+    [Fact]
+    public async Task AfterARestartTheSnapshotHoldsTheRecoveredOpenOrders()
+    {
+        using var dir = new TempDirectory();
+        var config = Config(dir.Path, [new(0, [])]);
+        await using (var marketData = await MarketDataNode.StartAsync(config))
+        {
+            using var node = ExchangeNode.Start(config, [marketData.Listener]);
+            await node.Client.SubmitAsync(Order("AAA", 1, "REST", Side.Buy, "99.00", 7));
+            await node.Client.SubmitAsync(Order("AAA", 2, "SELL", Side.Sell, "99.00", 2)); // REST keeps 5
+            await node.Client.SubmitAsync(Order("AAA", 1, "STOP", Side.Buy, "0", 3) with { OrderType = OrderType.Stop, StopPrice = Price.Parse("120.00") });
+            await node.Client.SubmitAsync(Order("AAA", 1, "DONE", Side.Buy, "98.00", 1));
+            await node.Client.SubmitAsync(Cancel("AAA", 1, "DONE"));
+            node.Stop();
+        }
+        await using var restarted = await MarketDataNode.StartAsync(config);
+        using var again = ExchangeNode.Start(config, [restarted.Listener]);
+        Assert.True(restarted.Service.WaitUntilIdle(Timeout));
+
+        var uri = new Uri($"ws://{restarted.HttpAddress.Authority}/ws");
+        await using var one = await OrdersClient.ConnectAsync(uri);
+        await one.LoginAsync("TRADER1", "demo");
+        Assert.Equal("loggedIn", S(await one.NextAsync(), "type"));
+        await one.SubscribeOrdersAsync();
+        Assert.Equal("subscribed", S(await one.NextAsync(), "type"));
+        var snapshot = await one.NextAsync();
+        Assert.Equal("snapshot", S(snapshot, "type"));
+        Assert.Equal(0, L(snapshot, "seq")); // the sequence starts over with the server
+        var orders = snapshot.GetProperty("orders").EnumerateArray().ToList();
+        Assert.Equal(["REST", "STOP"], orders.Select(o => S(o, "clientId")));
+        Assert.Equal(("99.00", 7L, 5L, 2L, "partiallyFilled"), (S(orders[0], "price"), L(orders[0], "qty"), L(orders[0], "leaves"), L(orders[0], "filled"), S(orders[0], "status")));
+        Assert.Equal(("stop", "120.00", 3L), (S(orders[1], "orderType"), S(orders[1], "stopPrice"), L(orders[1], "leaves")));
+        var engine = again.Pipeline.Engine.GetBookSnapshot(Symbol.Parse("AAA"));
+        Assert.Equal(engine.Bids.Concat(engine.BuyStops).Where(o => o.Account == 1).Select(o => o.OrderId), orders.Select(o => L(o, "orderId")));
+
+        // The recovered order trades: the update follows the snapshot.
+        await again.Client.SubmitAsync(Order("AAA", 2, "HIT", Side.Sell, "99.00", 5));
+        var fill = await one.NextAsync();
+        Assert.Equal(("fill", "REST", 1L, 0L, "filled"), (S(fill, "event"), S(fill, "clientId"), L(fill, "seq"), L(fill, "leaves"), S(fill, "status")));
+    }
 }
