@@ -138,7 +138,7 @@ public sealed partial class MarketDataHub : IEngineEventObserver
             return;
         }
         var frame = new OutFrame(OrderUpdateCodec.Encode(in e, shard, channel.Name, sequence, maker, PriceDecimals(e.Symbol)), binary: false);
-        foreach (var s in channel.Subscribers.ToArray())
+        foreach (var s in channel.Subscribers) // a failed Enqueue closes the connection; it leaves the list later (RemoveAll)
         {
             s.Connection.Enqueue(frame, Delivery.Reliable, default, $"orders {channel.Name}");
         }
