@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Exchange.Core.Domain;
 using Exchange.Core.Events;
 using Exchange.Core.Matching;
@@ -6,12 +8,13 @@ using Exchange.MarketData.Views;
 namespace Exchange.Api.WebSockets;
 
 /// <summary>One live order of an account as the private channel knows it (from the shard's start state and the events
-/// since): what a subscription's snapshot lists. Market-data thread only.</summary>
-public sealed class OpenOrder
+/// since): what a subscription's snapshot lists. A struct kept in place in its table (no allocation per order on the
+/// market-data thread). Market-data thread only.</summary>
+public struct OpenOrder
 {
-    public required long PublicId { get; init; }
+    public long PublicId { get; init; }
 
-    public required Symbol Symbol { get; init; }
+    public Symbol Symbol { get; init; }
 
     public ClientOrderId ClientId { get; set; }
 
@@ -72,7 +75,8 @@ public sealed class OpenOrders
                 _orders.Remove(id);
                 return;
             default:
-                if (!_orders.TryGetValue(id, out var o))
+                ref var o = ref CollectionsMarshal.GetValueRefOrNullRef(_orders, id);
+                if (Unsafe.IsNullRef(ref o))
                 {
                     return;
                 }
