@@ -82,8 +82,8 @@ public static class OrderUpdateCodec
             case EventType.Replenished:
                 w.WriteNumber("display", e.DisplayQuantity);
                 break;
-            case EventType.Triggered:
-                WritePrices(w, in e, decimals);
+            case EventType.Triggered when e.Price != 0: // a stop-limit's limit; a stop becomes a market order
+                w.WriteString("price", Price.Format(e.Price, decimals));
                 break;
         }
         w.WriteNumber("leaves", leaves);

@@ -214,6 +214,7 @@ public class OrdersChannelTests
         await using var server = await FeedServer.StartAsync(new WebSocketFeedOptions { MaxQueuedMessages = 1 << 20 });
         var commands = new RandomCommandGenerator(seed).Generate(8_000);
         var clients = new List<(OrdersClient Client, string Account, long Id)>();
+        var events = new HashSet<string>();
         async Task Subscribe(string account, long id)
         {
             var client = await OrdersClient.ConnectAsync(server.WebSocketAddress);
@@ -229,7 +230,7 @@ public class OrdersChannelTests
             await Subscribe("TRADER1", 1); // late: its snapshot holds what the first 4,000 commands left open
             server.Run(commands.Skip(4_000));
             Assert.True(server.Service.WaitUntilIdle(TimeSpan.FromSeconds(30)));
-            foreach (var (client, account, id) in clients)
+            foreach (var (client, _, id) in clients)
             {
                 var expected = new SortedDictionary<long, string>();
                 foreach (var instrument in server.Engine.Instruments)
@@ -238,13 +239,15 @@ public class OrdersChannelTests
                     foreach (var o in book.Bids.Concat(book.Asks).Concat(book.BuyStops).Concat(book.SellStops).Where(o => o.Account == id))
                     {
                         long leaves = o.LeavesQuantity > 0 ? o.LeavesQuantity : o.Quantity - o.FilledQuantity;
-                        expected.Add(o.OrderId, $"{instrument.Symbol} {o.ClientId} {o.Side} {leaves} {o.FilledQuantity}");
+                        expected.Add(o.OrderId, $"{instrument.Symbol} {o.ClientId} {o.Side} {Price.Format(o.Price, 2)} {leaves} {o.FilledQuantity}");
                     }
                 }
-                var actual = await Rebuild(client, await server.Hub.OrderSequenceAsync(id));
+                var actual = await Rebuild(client, await server.Hub.OrderSequenceAsync(id), events);
                 Assert.True(expected.Count > 0);
-                Assert.True(expected.SequenceEqual(actual), $"{account} #{clients.FindIndex(c => c.Client == client)}: {client.Rest().Count} messages, first {client.Rest().FirstOrDefault()}; expected {expected.Count}, got {actual.Count}");
+                Assert.Equal(expected, actual);
             }
+            // Every kind of order update went through the check.
+            Assert.Superset(new HashSet<string> { "accepted", "fill", "cancelled", "expired", "replaced", "triggered", "replenished", "reduced" }, events);
         }
         finally
         {
@@ -256,18 +259,19 @@ public class OrdersChannelTests
     }
 
     /// <summary>A client's view of its open orders: the snapshot, then every update in sequence (a gap fails).</summary>
-    private static async Task<SortedDictionary<long, string>> Rebuild(OrdersClient client, long last)
+    private static async Task<SortedDictionary<long, string>> Rebuild(OrdersClient client, long last, HashSet<string> events)
     {
         Assert.Equal("loggedIn", Type(await client.NextAsync()));
         Assert.Equal("subscribed", Type(await client.NextAsync()));
         var snapshot = await client.NextAsync();
         Assert.Equal("snapshot", Type(snapshot));
         long seq = snapshot.GetProperty("seq").GetInt64();
-        var orders = new SortedDictionary<long, (string Symbol, string Client, string Side, long Leaves, long Filled)>();
+        static string PriceOf(JsonElement m) => m.TryGetProperty("price", out var p) ? p.GetString()! : "0.00";
+        var orders = new SortedDictionary<long, (string Symbol, string Client, string Side, string Price, long Leaves, long Filled)>();
         foreach (var o in snapshot.GetProperty("orders").EnumerateArray())
         {
             orders.Add(o.GetProperty("orderId").GetInt64(), (o.GetProperty("symbol").GetString()!, o.GetProperty("clientId").GetString()!,
-                o.GetProperty("side").GetString()!, o.GetProperty("leaves").GetInt64(), o.GetProperty("filled").GetInt64()));
+                o.GetProperty("side").GetString()!, PriceOf(o), o.GetProperty("leaves").GetInt64(), o.GetProperty("filled").GetInt64()));
         }
         // Everything is published (the service is idle): take updates up to the account's last sequence.
         while (seq < last)
@@ -281,18 +285,21 @@ public class OrdersChannelTests
             long id = m.GetProperty("orderId").GetInt64();
             long leaves = m.GetProperty("leaves").GetInt64();
             string e = m.GetProperty("event").GetString()!;
+            events.Add(e);
             if (e is "cancelled" or "expired" || leaves == 0)
             {
                 orders.Remove(id);
                 continue;
             }
             string side = m.GetProperty("side").GetString()!;
-            orders[id] = (m.GetProperty("symbol").GetString()!, m.GetProperty("clientId").GetString()!, side, leaves, m.GetProperty("filled").GetInt64());
+            // Fills and other events keep the price the order had; accepted and replaced carry it.
+            string price = e is "accepted" or "replaced" ? PriceOf(m) : orders.TryGetValue(id, out var known) ? known.Price : "?";
+            orders[id] = (m.GetProperty("symbol").GetString()!, m.GetProperty("clientId").GetString()!, side, price, leaves, m.GetProperty("filled").GetInt64());
         }
         var result = new SortedDictionary<long, string>();
         foreach (var (id, o) in orders)
         {
-            result.Add(id, $"{o.Symbol} {o.Client} {(o.Side == "buy" ? Side.Buy : Side.Sell)} {o.Leaves} {o.Filled}");
+            result.Add(id, $"{o.Symbol} {o.Client} {(o.Side == "buy" ? Side.Buy : Side.Sell)} {o.Price} {o.Leaves} {o.Filled}");
         }
         return result;
     }
