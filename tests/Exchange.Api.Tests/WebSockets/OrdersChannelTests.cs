@@ -80,6 +80,7 @@ public class OrdersChannelTests
         await using var server = await FeedServer.StartAsync();
         server.Run([Instrument("XYZ"), Limit("old", Side.Buy, 90, 1, account: 1), Limit("other", Side.Buy, 91, 2, account: 2),
             Limit("gone", Side.Buy, 92, 3, account: 1), Cancel("gone", account: 1)]); // before subscribing: in the snapshot
+        Assert.True(server.Service.WaitUntilIdle(TimeSpan.FromSeconds(30))); // applied before the subscriptions
         await using var one = await OrdersClient.ConnectAsync(server.WebSocketAddress);
         await using var two = await OrdersClient.ConnectAsync(server.WebSocketAddress);
         foreach (var (client, name) in new[] { (one, "TRADER1"), (two, "TRADER2") })
