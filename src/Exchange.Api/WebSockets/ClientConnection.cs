@@ -41,6 +41,23 @@ internal sealed class ClientConnection
     /// <summary>Market-data thread only.</summary>
     public List<Subscription> Subscriptions { get; } = [];
 
+    /// <summary>The account logged in on this connection (0 = none), set once by its receive loop.</summary>
+    public long AccountId => Volatile.Read(ref _accountId);
+
+    private long _accountId;
+
+    public string AccountName { get; private set; } = "";
+
+    /// <summary>Failed logins so far (receive loop only).</summary>
+    public int FailedLogins { get; set; }
+
+    /// <summary>Receive loop only; before any subscription of the account's channel can be made.</summary>
+    public void LogIn(long accountId, string name)
+    {
+        AccountName = name;
+        Volatile.Write(ref _accountId, accountId);
+    }
+
     public int QueueLength => Volatile.Read(ref _count);
 
     private int _count;
@@ -75,7 +92,7 @@ internal sealed class ClientConnection
     private long _lastEnqueue = Stopwatch.GetTimestamp();
 
     /// <summary>Queues a frame; false if the connection is closing or had to be closed (queue full).</summary>
-    public bool Enqueue(OutFrame frame, Delivery delivery, (string, Channel, int) key = default)
+    public bool Enqueue(OutFrame frame, Delivery delivery, (string, Channel, int) key = default, string? what = null)
     {
         TaskCompletionSource? wake;
         bool slow = false;
@@ -97,7 +114,7 @@ internal sealed class ClientConnection
             if (_queue.Count >= _options.MaxQueuedMessages)
             {
                 CloseLocked(WebSocketCloseStatus.PolicyViolation,
-                    $"slow consumer: more than {_options.MaxQueuedMessages} messages waiting ({key.Item2.Name()} {key.Item1})");
+                    $"slow consumer: more than {_options.MaxQueuedMessages} messages waiting ({what ?? $"{key.Item2.Name()} {key.Item1}"})");
                 wake = TakeWaiter();
                 slow = true;
             }

@@ -27,9 +27,12 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     private long _lastHeartbeat;
     private long _lastPublish;
 
-    public MarketDataHub(MarketDataService service, WebSocketFeedOptions? options = null)
+    /// <summary>Registers the hub with <paramref name="service"/>; <paramref name="accounts"/> may log in for the private
+    /// <c>orders</c> channel (none: every login fails).</summary>
+    public MarketDataHub(MarketDataService service, WebSocketFeedOptions? options = null, AccountAuthenticator? accounts = null)
     {
         _service = service;
+        _accounts = accounts;
         _options = options ?? new WebSocketFeedOptions();
         _heartbeatTicks = (long)(_options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
         _publishTicks = (long)(_options.PublishInterval.TotalSeconds * Stopwatch.Frequency);
@@ -92,6 +95,15 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
         }
         switch (request.Op)
         {
+            case "login":
+                Login(connection, request);
+                break;
+            case "subscribe" when request.Orders:
+                _service.Invoke(_ => SubscribeOrders(connection, request));
+                break;
+            case "unsubscribe" when request.Orders:
+                _service.Invoke(_ => UnsubscribeOrders(connection));
+                break;
             case "subscribe":
                 _service.Invoke(views => Subscribe(views, connection, request));
                 break;
@@ -128,7 +140,7 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
             }
             PublishInstrument(views, view); // the snapshot follows everything published
         }
-        if (connection.Subscriptions.Exists(s => s.Active && s.Symbol == view.Name && s.Channel == request.Channel))
+        if (connection.Subscriptions.Exists(s => s.Active && s.Account == 0 && s.Symbol == view.Name && s.Channel == request.Channel))
         {
             SendControl(connection, MessageType.Error, request.Channel, view.Name, request.Format, "already subscribed");
             return;
@@ -153,7 +165,7 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
 
     private void Unsubscribe(ClientConnection connection, ClientRequest request)
     {
-        var subscription = connection.Subscriptions.Find(s => s.Active && s.Symbol == request.Symbol && s.Channel == request.Channel);
+        var subscription = connection.Subscriptions.Find(s => s.Active && s.Account == 0 && s.Symbol == request.Symbol && s.Channel == request.Channel);
         if (subscription is null)
         {
             SendControl(connection, MessageType.Error, request.Channel, request.Symbol, request.Format, "not subscribed");
@@ -175,6 +187,11 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     {
         subscription.Active = false;
         subscription.Connection.Subscriptions.Remove(subscription);
+        if (subscription.Account != 0)
+        {
+            RemoveOrders(subscription);
+            return;
+        }
         if (_subscriptions.TryGetValue(subscription.Symbol, out var byChannel))
         {
             byChannel[(int)subscription.Channel].Remove(subscription);

@@ -21,4 +21,7 @@ internal sealed class Subscription(ClientConnection connection, string symbol, C
     public bool NeedsSnapshot { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The private <c>orders</c> channel of this account (0 = a public channel; <see cref="Symbol"/> is empty).</summary>
+    public long Account { get; init; }
 }

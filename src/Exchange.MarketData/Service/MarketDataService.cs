@@ -23,6 +23,7 @@ public sealed class MarketDataService : IDisposable
     private readonly ConcurrentQueue<Action<MarketDataViews>> _work = new();
     private readonly List<IMarketDataPublisher> _publishers = [];
     private readonly CompositeObserver _observers = new();
+    private readonly List<IEngineEventObserver> _eventObservers = [];
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
     private long _dropped;
@@ -59,6 +60,10 @@ public sealed class MarketDataService : IDisposable
         if (publisher is IMarketDataObserver observer)
         {
             _observers.Observers.Add(observer);
+        }
+        if (publisher is IEngineEventObserver eventObserver)
+        {
+            _eventObservers.Add(eventObserver);
         }
     }
 
@@ -296,10 +301,18 @@ public sealed class MarketDataService : IDisposable
         if (item.Seed is { } seed)
         {
             Views.Seed(seed);
+            foreach (var observer in _eventObservers)
+            {
+                observer.OnSeed(Views, seed);
+            }
         }
         else if (!item.Wake)
         {
             Views.Apply(item.Shard, in item.Event, item.LastOfCommand);
+            foreach (var observer in _eventObservers)
+            {
+                observer.OnEngineEvent(Views, item.Shard, in item.Event);
+            }
         }
     }
 

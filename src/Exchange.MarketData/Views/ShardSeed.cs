@@ -15,13 +15,14 @@ public sealed record ShardSeed(int Shard, long EngineSequence, IReadOnlyList<Ins
         {
             var book = engine.GetBookSnapshot(instrument.Symbol);
             instruments.Add(new InstrumentSeed(instrument.Symbol, instrument.TickSize, instrument.LotSize, instrument.ReferencePrice,
-                instrument.Status, instrument.LastTradePrice, [.. book.Bids, .. book.Asks]));
+                instrument.Status, instrument.LastTradePrice, [.. book.Bids, .. book.Asks], [.. book.BuyStops, .. book.SellStops]));
         }
         return new ShardSeed(shard, engine.Sequence, instruments);
     }
 }
 
 /// <summary>One instrument of a <see cref="ShardSeed"/>: its rules, status, last price and resting orders
-/// (bids then asks, each in priority order; stop orders are not in the book and not here).</summary>
+/// (bids then asks, each in priority order; stop orders are not in the book and not here: untriggered stops are in
+/// <paramref name="Stops"/>, for the private orders channel only).</summary>
 public sealed record InstrumentSeed(Symbol Symbol, long TickSize, long LotSize, long ReferencePrice, TradingStatus Status,
-    long LastTradePrice, IReadOnlyList<RestingOrder> Orders);
+    long LastTradePrice, IReadOnlyList<RestingOrder> Orders, IReadOnlyList<RestingOrder>? Stops = null);

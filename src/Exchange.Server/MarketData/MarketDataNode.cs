@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Builder;
 namespace Exchange.Server.MarketData;
 
 /// <summary>Market data of `exchange serve`: the market-data thread and its views, the WebSocket feed and REST API on
-/// <see cref="ExchangeConfig.HttpEndpoint"/>, and the ITCH-over-MoldUDP64 feed with its re-request and snapshot servers.
+/// <see cref="ExchangeConfig.HttpEndpoint"/> (with the private orders channel of <see cref="ExchangeConfig.Accounts"/>), and the ITCH-over-MoldUDP64 feed with its re-request and snapshot servers.
 /// Start it, pass <see cref="Listener"/> to <see cref="ExchangeNode.Start"/>, and stop it after the exchange node (so the
 /// last events are published before the end of session).</summary>
 public sealed class MarketDataNode : IAsyncDisposable
@@ -26,7 +26,7 @@ public sealed class MarketDataNode : IAsyncDisposable
             SnapshotEndpoint = IPEndPoint.Parse(config.MarketDataSnapshotEndpoint),
         });
         Service.AddPublisher(Feed);
-        Hub = new MarketDataHub(Service, webSocketOptions);
+        Hub = new MarketDataHub(Service, webSocketOptions, new AccountAuthenticator(config.Accounts.Select(a => (a.Name, a.Id, a.Password))));
         Listener = new MarketDataListener(Service);
     }
 

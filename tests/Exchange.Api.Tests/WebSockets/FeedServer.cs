@@ -11,9 +11,12 @@ namespace Exchange.Api.Tests.WebSockets;
 /// WebSocket hub and REST endpoints on a loopback port chosen by the OS.</summary>
 internal sealed class FeedServer : IAsyncDisposable
 {
+    /// <summary>Accounts that may log in for the private orders channel: TRADER1 (1) and TRADER2 (2), password "demo".</summary>
+    public static readonly AccountAuthenticator Accounts = new([("TRADER1", 1, "demo"), ("TRADER2", 2, "demo")]);
+
     private FeedServer(WebSocketFeedOptions options)
     {
-        Hub = new MarketDataHub(Service, options);
+        Hub = new MarketDataHub(Service, options, Accounts);
         App = MarketDataWebHost.Build("127.0.0.1:0", Service, Hub);
     }
 
