@@ -17,7 +17,14 @@ public static class MarketDataWebHost
     /// <summary>Builds (does not start) the host. <paramref name="endpoint"/> is "host:port" (port 0 = any free port).</summary>
     public static WebApplication Build(string endpoint, MarketDataService service, MarketDataHub hub, LogLevel logLevel = LogLevel.Warning)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // No configuration-file watching: by default the host watches its content root (the working directory, where
+        // the journal lives) for appsettings changes, and every journal write then costs inotify events and a
+        // watcher thread's stat calls. The host reads no settings files; its root is the program's own folder.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
         builder.Logging.SetMinimumLevel(logLevel);
         var listen = IPEndPoint.Parse(endpoint);
         builder.WebHost.ConfigureKestrel(k =>
