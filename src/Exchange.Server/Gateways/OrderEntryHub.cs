@@ -20,7 +20,6 @@ public sealed class OrderEntryHub : IEventListener
     private long _nextSessionId = FirstSessionId;
     private ExchangeNode? _node;
     private long _cancelCorrelation;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<long, bool> _blockedSessions = new();
 
     /// <summary>The exchange the hub submits to; set once it has started (the hub is one of its listeners).</summary>
     public ExchangeNode Node
@@ -88,7 +87,10 @@ public sealed class OrderEntryHub : IEventListener
     /// lives in this process: a restart releases it.</summary>
     public void KillSession(long sessionId, bool cancelOrders)
     {
-        _blockedSessions[sessionId] = true;
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _routes, _routes.WithBlocked(sessionId, blocked: true));
+        }
         if (cancelOrders && Volatile.Read(ref _routes).BySession.TryGetValue(sessionId, out var session))
         {
             EnterMassCancel(session.Account);
@@ -96,17 +98,24 @@ public sealed class OrderEntryHub : IEventListener
     }
 
     /// <summary>Lifts <see cref="KillSession"/>.</summary>
-    public void ReleaseSession(long sessionId) => _blockedSessions.TryRemove(sessionId, out _);
+    public void ReleaseSession(long sessionId)
+    {
+        lock (_writeLock)
+        {
+            Volatile.Write(ref _routes, _routes.WithBlocked(sessionId, blocked: false));
+        }
+    }
 
     /// <summary>Enters a command for the session: its account is stamped on it (a session can only act for its
     /// own account), then it goes to its instrument's shard. Never blocks.</summary>
     public SubmitOutcome TrySubmit(IOrderEntrySession session, Command command, long correlationId)
     {
-        if (!Volatile.Read(ref _routes).BySession.ContainsKey(session.SessionId))
+        var routes = Volatile.Read(ref _routes);
+        if (!routes.BySession.ContainsKey(session.SessionId))
         {
             return SubmitOutcome.NotAttached;
         }
-        if (!_blockedSessions.IsEmpty && _blockedSessions.ContainsKey(session.SessionId))
+        if (routes.Blocked.Count > 0 && routes.Blocked.Contains(session.SessionId))
         {
             return SubmitOutcome.SessionBlocked;
         }
@@ -157,13 +166,24 @@ public sealed class OrderEntryHub : IEventListener
     }
 
     /// <summary>An immutable routing table, replaced as a whole on attach/detach.</summary>
-    private sealed class RoutingTable(Dictionary<long, IOrderEntrySession> bySession, Dictionary<long, IOrderEntrySession[]> byAccount)
+    private sealed class RoutingTable(Dictionary<long, IOrderEntrySession> bySession, Dictionary<long, IOrderEntrySession[]> byAccount,
+        HashSet<long> blocked)
     {
-        public static readonly RoutingTable Empty = new([], []);
+        public static readonly RoutingTable Empty = new([], [], []);
 
         public Dictionary<long, IOrderEntrySession> BySession { get; } = bySession;
 
         public Dictionary<long, IOrderEntrySession[]> ByAccount { get; } = byAccount;
+
+        /// <summary>Sessions an operator's kill switch blocks (attached or not).</summary>
+        public HashSet<long> Blocked { get; } = blocked;
+
+        public RoutingTable WithBlocked(long sessionId, bool blocked)
+        {
+            var set = new HashSet<long>(Blocked);
+            bool changed = blocked ? set.Add(sessionId) : set.Remove(sessionId);
+            return changed ? new RoutingTable(BySession, ByAccount, set) : this;
+        }
 
         public RoutingTable With(IOrderEntrySession session)
         {
@@ -174,7 +194,7 @@ public sealed class OrderEntryHub : IEventListener
             var bySession = new Dictionary<long, IOrderEntrySession>(BySession) { [session.SessionId] = session };
             var byAccount = new Dictionary<long, IOrderEntrySession[]>(ByAccount);
             byAccount[session.Account] = byAccount.TryGetValue(session.Account, out var others) ? [.. others, session] : [session];
-            return new RoutingTable(bySession, byAccount);
+            return new RoutingTable(bySession, byAccount, Blocked);
         }
 
         public RoutingTable Without(IOrderEntrySession session)
@@ -195,7 +215,7 @@ public sealed class OrderEntryHub : IEventListener
             {
                 byAccount[session.Account] = remaining;
             }
-            return new RoutingTable(bySession, byAccount);
+            return new RoutingTable(bySession, byAccount, Blocked);
         }
     }
 }

@@ -88,7 +88,7 @@ internal static class ServeCommand
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            return FailToStart($"cannot listen for FIX on {config.FixEndpoint}: {e.Message}", null, null);
+            return FailToStart($"cannot listen for FIX on {config.FixEndpoint}: {e.Message}", null);
         }
         try
         {
@@ -97,7 +97,7 @@ internal static class ServeCommand
         }
         catch (System.Net.Sockets.SocketException e)
         {
-            return FailToStart($"cannot listen for binary order entry on {config.BinaryOrderEntryEndpoint}: {e.Message}", fix, null);
+            return FailToStart($"cannot listen for binary order entry on {config.BinaryOrderEntryEndpoint}: {e.Message}", fix);
         }
         log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))}; docs/fix.md)");
         log.WriteLine($"exchange: binary order entry on {binary.LocalEndPoint} (docs/binary-protocol.md)");
@@ -105,16 +105,22 @@ internal static class ServeCommand
 
         // A gateway that cannot listen (its port is taken, e.g. by another exchange) stops the start: better than
         // an exchange that runs without the connections its participants expect.
-        int FailToStart(string reason, FixGateway? startedFix, BinaryAcceptor? startedBinary)
+        int FailToStart(string reason, FixGateway? startedFix)
         {
             log.WriteLine($"exchange: {reason}");
+            ShutDown(startedFix, null);
+            return 2;
+        }
+
+        // Gateways stop taking orders first; the node drains; then what consumes its last events is closed.
+        void ShutDown(FixGateway? startedFix, BinaryAcceptor? startedBinary)
+        {
             ticker?.Dispose();
             startedFix?.StopAsync().GetAwaiter().GetResult();
             startedBinary?.Stop();
             node.Stop();
-            startedBinary?.Dispose();
-            marketData.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            return 2;
+            startedBinary?.Dispose(); // saves the streams, now that every event has reached them
+            marketData.DisposeAsync().AsTask().GetAwaiter().GetResult(); // after the node: its last events are published
         }
 
         using var stop = new CancellationTokenSource();
@@ -141,12 +147,7 @@ internal static class ServeCommand
             stop.Token.WaitHandle.WaitOne();
         }
         log.WriteLine("exchange: shutting down (drain, fsync, snapshot)");
-        ticker?.Dispose();
-        fix.StopAsync().GetAwaiter().GetResult();
-        binary.Stop();
-        node.Stop();
-        binary.Dispose(); // saves the streams, now that every event has reached them
-        marketData.DisposeAsync().AsTask().GetAwaiter().GetResult(); // after the node: its last events are published
+        ShutDown(fix, binary);
         session?.Finish();
         foreach (var shard in node.Shards)
         {

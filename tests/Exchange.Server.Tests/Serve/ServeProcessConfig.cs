@@ -28,7 +28,7 @@ internal static class ServeProcessConfig
         return (path, fix);
     }
 
-    public static int FreeTcpPort()
+    private static int FreeTcpPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
