@@ -5,6 +5,7 @@ using Exchange.MarketData.Service;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -34,6 +35,15 @@ public static class MarketDataWebHost
         });
         builder.Services.AddRouting();
         var app = builder.Build();
+        // The WebSocket of /ws writes through a CoalescingStream: one socket write per batch of messages, not per message.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path == "/ws" && context.Features.Get<IHttpUpgradeFeature>() is { IsUpgradableRequest: true } upgrade)
+            {
+                context.Features.Set<IHttpUpgradeFeature>(new CoalescingUpgradeFeature(upgrade));
+            }
+            return next(context);
+        });
         app.UseWebSockets();
         app.Map("/ws", async context =>
         {
@@ -48,7 +58,8 @@ public static class MarketDataWebHost
                 KeepAliveInterval = hub.Options.KeepAliveInterval,
                 KeepAliveTimeout = hub.Options.KeepAliveTimeout,
             }).ConfigureAwait(false);
-            await hub.RunConnectionAsync(socket, context.RequestAborted).ConfigureAwait(false);
+            var stream = (context.Features.Get<IHttpUpgradeFeature>() as CoalescingUpgradeFeature)?.Stream;
+            await hub.RunConnectionAsync(socket, stream, context.RequestAborted).ConfigureAwait(false);
         });
         app.MapMarketData(service);
         return app;

@@ -5,11 +5,12 @@ using Exchange.MarketData.Views;
 
 namespace Exchange.Api.WebSockets;
 
-/// <summary>One WebSocket client: a bounded queue of outgoing frames drained by its own send loop, and a receive loop
-/// that hands client messages to the hub. Enqueue is called by the market-data thread and never waits; a full queue
-/// closes the connection with a reason instead (<see cref="Delivery"/>). Memory per connection is bounded by
-/// <see cref="WebSocketFeedOptions.MaxQueuedMessages"/> references to shared frames.</summary>
-internal sealed class ClientConnection
+/// <summary>One WebSocket client: a bounded queue of outgoing frames, written in batches by a <see cref="SenderPool"/>
+/// thread (ClientConnection.Sending.cs), and a receive loop that hands client messages to the hub. Enqueue is called by
+/// the market-data thread and never waits; a full queue closes the connection with a reason instead
+/// (<see cref="Delivery"/>). Memory per connection is bounded by <see cref="WebSocketFeedOptions.MaxQueuedMessages"/>
+/// references to shared frames.</summary>
+internal sealed partial class ClientConnection
 {
     private static long _lastId;
 
@@ -18,7 +19,6 @@ internal sealed class ClientConnection
     private readonly Lock _lock = new();
     private readonly Queue<Entry> _queue = new();
     private readonly Dictionary<(string Symbol, Channel Channel, int Depth), Entry> _latest = [];
-    private TaskCompletionSource? _waiter;
     private string? _closeReason;
     private WebSocketCloseStatus _closeStatus;
     private long _lastActivity = Stopwatch.GetTimestamp();
@@ -26,10 +26,14 @@ internal sealed class ClientConnection
     private readonly Action<ClientConnection>? _onSlowConsumer;
     private readonly StrongBox<long>? _sentCounter;
 
+    /// <summary><paramref name="senders"/> null: nothing is sent (tests of the queue policy); <paramref name="stream"/>
+    /// (the stream under <paramref name="socket"/>) null: each frame is its own write.</summary>
     public ClientConnection(WebSocket socket, WebSocketFeedOptions options, Action<ClientConnection>? onSlowConsumer = null,
-        StrongBox<long>? sentCounter = null)
+        StrongBox<long>? sentCounter = null, SenderPool? senders = null, CoalescingStream? stream = null)
     {
         _sentCounter = sentCounter;
+        _senders = senders;
+        _stream = stream;
         _socket = socket;
         _options = options;
         _onSlowConsumer = onSlowConsumer;
@@ -94,7 +98,6 @@ internal sealed class ClientConnection
     /// <summary>Queues a frame; false if the connection is closing or had to be closed (queue full).</summary>
     public bool Enqueue(OutFrame frame, Delivery delivery, (string, Channel, int) key = default, string? what = null)
     {
-        TaskCompletionSource? wake;
         bool slow = false;
         lock (_lock)
         {
@@ -104,7 +107,7 @@ internal sealed class ClientConnection
             }
             if (delivery == Delivery.Conflate && _latest.TryGetValue(key, out var queued))
             {
-                queued.Frame = frame; // latest state wins; its place in the queue is kept
+                queued.Frame = frame; // latest state wins; its place in the queue is kept (already scheduled)
                 return true;
             }
             if (delivery == Delivery.DropWhenBusy && _queue.Count >= _options.ConflateAbove)
@@ -115,7 +118,6 @@ internal sealed class ClientConnection
             {
                 CloseLocked(WebSocketCloseStatus.PolicyViolation,
                     $"slow consumer: more than {_options.MaxQueuedMessages} messages waiting ({what ?? $"{key.Item2.Name()} {key.Item1}"})");
-                wake = TakeWaiter();
                 slow = true;
             }
             else
@@ -129,10 +131,9 @@ internal sealed class ClientConnection
                 }
                 _count = _queue.Count;
                 _maxQueued = Math.Max(_maxQueued, _count);
-                wake = TakeWaiter();
             }
         }
-        wake?.TrySetResult();
+        RequestSend(); // the frames, or the close frame
         if (slow)
         {
             _onSlowConsumer?.Invoke(this);
@@ -145,7 +146,6 @@ internal sealed class ClientConnection
     /// sent (if any); if that does not finish within <see cref="WebSocketFeedOptions.CloseTimeout"/> the socket is aborted.</summary>
     public void Close(WebSocketCloseStatus status, string reason)
     {
-        TaskCompletionSource? wake;
         lock (_lock)
         {
             if (_closeReason is not null)
@@ -153,9 +153,8 @@ internal sealed class ClientConnection
                 return;
             }
             CloseLocked(status, reason);
-            wake = TakeWaiter();
         }
-        wake?.TrySetResult();
+        RequestSend();
     }
 
     private void CloseLocked(WebSocketCloseStatus status, string reason)
@@ -178,17 +177,10 @@ internal sealed class ClientConnection
         }
     }
 
-    private TaskCompletionSource? TakeWaiter()
-    {
-        var waiter = _waiter;
-        _waiter = null;
-        return waiter;
-    }
-
-    /// <summary>Runs the send and receive loops until the connection ends.</summary>
+    /// <summary>Runs the receive loop until the connection ends, then waits until the close frame is sent.</summary>
     public async Task RunAsync(Action<ClientConnection, ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken)
     {
-        var sending = SendLoopAsync();
+        RequestSend(); // frames queued before the connection ran
         try
         {
             await ReceiveLoopAsync(onMessage, cancellationToken).ConfigureAwait(false);
@@ -197,7 +189,8 @@ internal sealed class ClientConnection
         {
             Close(WebSocketCloseStatus.EndpointUnavailable, "connection lost");
         }
-        await sending.ConfigureAwait(false);
+        Close(WebSocketCloseStatus.EndpointUnavailable, "connection lost"); // no-op if already closing
+        await _closed.Task.ConfigureAwait(false);
     }
 
     private async Task ReceiveLoopAsync(Action<ClientConnection, ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken)
@@ -243,68 +236,6 @@ internal sealed class ClientConnection
             {
                 return;
             }
-        }
-    }
-
-    private async Task SendLoopAsync()
-    {
-        while (true)
-        {
-            OutFrame? frame = null;
-            Task? wait = null;
-            lock (_lock)
-            {
-                if (_closeReason is not null)
-                {
-                    break;
-                }
-                if (_queue.TryDequeue(out var entry))
-                {
-                    if (entry.Key is { } key && _latest.TryGetValue(key, out var latest) && latest == entry)
-                    {
-                        _latest.Remove(key);
-                    }
-                    _count = _queue.Count;
-                    frame = entry.Frame;
-                }
-                else
-                {
-                    _waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    wait = _waiter.Task;
-                }
-            }
-            if (wait is not null)
-            {
-                await wait.ConfigureAwait(false);
-                continue;
-            }
-            try
-            {
-                await _socket.SendAsync(frame!.Data, frame.Binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true,
-                    CancellationToken.None).ConfigureAwait(false);
-                Interlocked.Increment(ref _sent);
-                if (_sentCounter is not null)
-                {
-                    Interlocked.Increment(ref _sentCounter.Value);
-                }
-            }
-            catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
-            {
-                Close(WebSocketCloseStatus.EndpointUnavailable, "connection lost");
-                return;
-            }
-        }
-        try
-        {
-            if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
-            {
-                using var timeout = new CancellationTokenSource(_options.CloseTimeout);
-                await _socket.CloseOutputAsync(_closeStatus, _closeReason, timeout.Token).ConfigureAwait(false);
-            }
-        }
-        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            _socket.Abort();
         }
     }
 

@@ -65,9 +65,13 @@ public sealed partial class MarketDataHub : IMarketDataPublisher
     public long QueuedMessages => _connections.Values.Sum(c => (long)c.QueueLength);
 
     /// <summary>Serves one accepted WebSocket until it closes.</summary>
-    public async Task RunConnectionAsync(WebSocket socket, CancellationToken cancellationToken)
+    public Task RunConnectionAsync(WebSocket socket, CancellationToken cancellationToken) => RunConnectionAsync(socket, null, cancellationToken);
+
+    /// <summary>Serves one accepted WebSocket until it closes; <paramref name="stream"/> (the stream under it, if the
+    /// host made it a <see cref="CoalescingStream"/>) lets a batch of messages go out in one write.</summary>
+    internal async Task RunConnectionAsync(WebSocket socket, CoalescingStream? stream, CancellationToken cancellationToken)
     {
-        var connection = new ClientConnection(socket, _options, _ => Interlocked.Increment(ref _slowConsumers), _sent);
+        var connection = new ClientConnection(socket, _options, _ => Interlocked.Increment(ref _slowConsumers), _sent, SenderPool.Shared, stream);
         _connections[connection.Id] = connection;
         try
         {
