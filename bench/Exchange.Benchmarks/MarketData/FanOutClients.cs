@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
-using System.Text;
 using Exchange.Api.Messages;
 
 namespace Exchange.Benchmarks.MarketData;
 
-/// <summary>`fanout-clients` (started by `fanout`): opens the connections (at most 256 handshakes at once), subscribes
-/// each to l1 and trades of one symbol in protobuf, prints "ready", then receives for the run. Every n-th client decodes
-/// its messages and records engine time → receive latency; the others only count them.</summary>
+/// <summary>`fanout-clients` (started by `fanout`): opens the connections (real WebSocket handshakes on plain sockets,
+/// a few connecting threads), subscribes each to l1 and trades of one symbol in protobuf, prints "ready", then receives
+/// for the run on a few threads that wait with epoll (<see cref="FanOutReceiver"/>). Every n-th client decodes its
+/// messages and records engine time → receive latency; the others only count them. 10,000 async receive loops (one
+/// ClientWebSocket each) cost more CPU than the server's whole fan-out on this 2-core machine, so the client keeps to
+/// the minimum: one receive system call per readable socket and a frame-header parser.</summary>
 internal static class FanOutClients
 {
     public static int Run(string[] args)
@@ -17,82 +18,69 @@ internal static class FanOutClients
         int clients = FanOutBenchmark.Arg(args, "--clients", 10_000);
         int seconds = FanOutBenchmark.Arg(args, "--seconds", 20);
         int sampleEvery = FanOutBenchmark.Arg(args, "--sample-every", 50);
+        int threads = FanOutBenchmark.Arg(args, "--client-threads", Math.Max(2, Environment.ProcessorCount));
 
-        ThreadPool.SetMinThreads(64, 64);
-        var sockets = new ClientWebSocket[clients];
-        var gate = new SemaphoreSlim(256);
-        var connectClock = Stopwatch.StartNew();
-        var connecting = Enumerable.Range(0, clients).Select(async i =>
+        long messages = 0, bytes = 0;
+        bool measuring = false;
+        var samples = new List<long>[threads];
+        var receivers = new FanOutReceiver[threads];
+        for (int t = 0; t < threads; t++)
         {
-            await gate.WaitAsync();
-            try
+            var latencies = samples[t] = [];
+            // Runs on receiver t only: counts go to shared totals, samples to the thread's own list.
+            receivers[t] = new FanOutReceiver(t, (connection, length, payload) =>
             {
-                var socket = new ClientWebSocket();
-                socket.Options.KeepAliveInterval = TimeSpan.Zero;
-                await socket.ConnectAsync(url, CancellationToken.None);
+                if (!Volatile.Read(ref measuring))
+                {
+                    return;
+                }
+                Interlocked.Increment(ref messages);
+                Interlocked.Add(ref bytes, length);
+                if (!payload.IsEmpty)
+                {
+                    var m = ProtobufMessageCodec.Decode(payload.ToArray());
+                    if (m.Type == MessageType.Update && m.Timestamp > 0)
+                    {
+                        latencies.Add(WallClock.NowNanoseconds() - m.Timestamp);
+                    }
+                }
+            });
+        }
+
+        var connectClock = Stopwatch.StartNew();
+        var connections = new (FanOutConnection Connection, byte[] Leftover)[clients];
+        int next = -1;
+        var connecting = Enumerable.Range(0, 16).Select(_ => new Thread(() =>
+        {
+            for (int i = Interlocked.Increment(ref next); i < clients; i = Interlocked.Increment(ref next))
+            {
+                var c = FanOutConnection.Connect(url, i % sampleEvery == 0, out var leftover);
                 string symbol = SyntheticOrderFlow.Symbols[i % SyntheticOrderFlow.Symbols.Length];
                 foreach (var channel in new[] { "l1", "trades" })
                 {
-                    await socket.SendAsync(Encoding.UTF8.GetBytes($$"""{"op":"subscribe","symbol":"{{symbol}}","channel":"{{channel}}","format":"protobuf"}"""),
-                        WebSocketMessageType.Text, true, CancellationToken.None);
+                    c.SendText($$"""{"op":"subscribe","symbol":"{{symbol}}","channel":"{{channel}}","format":"protobuf"}""");
                 }
-                sockets[i] = socket;
-            }
-            finally
-            {
-                gate.Release();
-            }
-        }).ToArray();
-        Task.WaitAll(connecting);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clients} connected and subscribed in {connectClock.Elapsed.TotalSeconds:F1} s"));
-
-        var stop = new CancellationTokenSource();
-        long messages = 0, bytes = 0, closed = 0;
-        var samples = new List<long>[clients];
-        bool measuring = false;
-        var receiving = Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
-        {
-            bool sample = i % sampleEvery == 0;
-            var latencies = samples[i] = [];
-            var buffer = new byte[sample ? 65536 : 4096];
-            var socket = sockets[i];
-            try
-            {
-                while (!stop.IsCancellationRequested)
-                {
-                    int total = 0;
-                    ValueWebSocketReceiveResult r;
-                    do
-                    {
-                        r = await socket.ReceiveAsync(buffer.AsMemory(Math.Min(total, buffer.Length - 1)), stop.Token);
-                        total += r.Count;
-                    }
-                    while (!r.EndOfMessage);
-                    if (r.MessageType == WebSocketMessageType.Close)
-                    {
-                        Interlocked.Increment(ref closed);
-                        return;
-                    }
-                    if (!Volatile.Read(ref measuring))
-                    {
-                        continue;
-                    }
-                    Interlocked.Increment(ref messages);
-                    Interlocked.Add(ref bytes, total);
-                    if (sample && r.MessageType == WebSocketMessageType.Binary && total <= buffer.Length)
-                    {
-                        var m = ProtobufMessageCodec.Decode(buffer[..total]);
-                        if (m.Type == MessageType.Update && m.Timestamp > 0)
-                        {
-                            latencies.Add(WallClock.NowNanoseconds() - m.Timestamp);
-                        }
-                    }
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or WebSocketException)
-            {
+                connections[i] = (c, leftover);
             }
         })).ToArray();
+        foreach (var t in connecting)
+        {
+            t.Start();
+        }
+        foreach (var t in connecting)
+        {
+            t.Join();
+        }
+        for (int i = 0; i < clients; i++)
+        {
+            receivers[i % threads].Add(connections[i].Connection, connections[i].Leftover);
+        }
+        foreach (var r in receivers)
+        {
+            r.Start();
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clients} connected and subscribed in {connectClock.Elapsed.TotalSeconds:F1} s ({threads} receiving threads)"));
+
         Thread.Sleep(2000); // snapshots and subscription answers arrive before measuring
         Volatile.Write(ref measuring, true);
         Console.WriteLine("ready");
@@ -101,17 +89,19 @@ internal static class FanOutClients
         Volatile.Write(ref measuring, false);
         double elapsed = clock.Elapsed.TotalSeconds;
         long received = Interlocked.Read(ref messages);
-        Thread.Sleep(200); // receive loops finish recording the message in hand
+        Thread.Sleep(200); // receivers finish the message in hand
 
-        var all = samples.Where(s => s is not null).SelectMany(s => s).Order().ToArray();
+        var all = samples.SelectMany(s => s).Order().ToArray();
         string Percentile(double p) => all.Length == 0 ? "-" : string.Create(CultureInfo.InvariantCulture, $"{all[(int)Math.Min(all.Length - 1, p * all.Length)] / 1e6:F2} ms");
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"clients: {received:N0} messages received = {received / elapsed:N0}/s ({Interlocked.Read(ref bytes) / elapsed / 1048576:F1} MiB/s), closed by the server {closed}"));
+        Console.WriteLine(string.Create(inv, $"clients: {received:N0} messages received = {received / elapsed:N0}/s ({Interlocked.Read(ref bytes) / elapsed / 1048576:F1} MiB/s), closed by the server {receivers.Sum(r => r.Closed)}"));
         Console.WriteLine(string.Create(inv, $"latency engine event → client receive ({all.Length:N0} samples from every {sampleEvery}th client): p50 {Percentile(0.50)}, p99 {Percentile(0.99)}, p99.9 {Percentile(0.999)}, max {Percentile(1)}"));
         Console.Out.Flush();
         Console.ReadLine(); // the server reads its counters while the connections are still open
-        stop.Cancel();
-        Task.WaitAll(receiving, TimeSpan.FromSeconds(10));
+        foreach (var r in receivers)
+        {
+            r.Stop();
+        }
         return 0;
     }
 }
