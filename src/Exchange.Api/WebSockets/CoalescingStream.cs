@@ -75,7 +75,9 @@ internal sealed class CoalescingStream(Stream inner) : Stream
 
     public override int Read(byte[] buffer, int offset, int count) => inner.Read(buffer, offset, count);
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    /// <summary>The WebSocket flushes after each frame: while held, the batch's last write flushes instead.</summary>
+    public override Task FlushAsync(CancellationToken cancellationToken) =>
+        _holding || _length > 0 ? Task.CompletedTask : inner.FlushAsync(cancellationToken);
 
     public override void Flush() => inner.Flush();
 
