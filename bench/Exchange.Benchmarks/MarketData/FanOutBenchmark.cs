@@ -8,7 +8,8 @@ namespace Exchange.Benchmarks.MarketData;
 
 /// <summary>`fanout`: the WebSocket feed with many subscribers on loopback. This process runs the market-data service,
 /// the hub and Kestrel, and an engine driven at a target event rate; a child process (`fanout-clients`) opens the
-/// connections, subscribes each to l1 and trades of one of four symbols (protobuf), and measures what it receives.
+/// connections, subscribes each to l1 and trades (`--channels`) of one of four symbols (protobuf), and measures what it
+/// receives.
 /// Reports: events/s achieved, messages/s delivered, engine event → client receive latency (sampled clients),
 /// server memory per connection, slow-consumer disconnects and dropped events.</summary>
 internal static class FanOutBenchmark
@@ -20,6 +21,7 @@ internal static class FanOutBenchmark
         int seconds = Arg(args, "--seconds", 20);
         int sampleEvery = Arg(args, "--sample-every", 50);
         int publishMs = Arg(args, "--publish-ms", 0);
+        string channels = Arg(args, "--channels", "l1,trades");
 
         var service = new MarketDataService();
         var hub = new MarketDataHub(service, new WebSocketFeedOptions
@@ -42,7 +44,7 @@ internal static class FanOutBenchmark
         {
             start.ArgumentList.Add(typeof(FanOutBenchmark).Assembly.Location); // run through the host: name the assembly
         }
-        foreach (var a in new[] { "fanout-clients", "--url", url, "--clients", $"{clients}", "--seconds", $"{seconds}", "--sample-every", $"{sampleEvery}" })
+        foreach (var a in new[] { "fanout-clients", "--url", url, "--clients", $"{clients}", "--seconds", $"{seconds}", "--sample-every", $"{sampleEvery}", "--channels", channels })
         {
             start.ArgumentList.Add(a);
         }
@@ -70,7 +72,7 @@ internal static class FanOutBenchmark
         child.WaitForExit();
 
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine(string.Create(inv, $"fanout: {clients:N0} clients (l1 + trades of one of 4 symbols, protobuf), publish interval {publishMs} ms, {seconds} s"));
+        Console.WriteLine(string.Create(inv, $"fanout: {clients:N0} clients ({channels.Replace(",", " + ", StringComparison.Ordinal)} of one of 4 symbols, protobuf), publish interval {publishMs} ms, {seconds} s"));
         Console.WriteLine(string.Create(inv, $"engine events: {driver.Events:N0} in {elapsed:F1} s = {driver.Events / elapsed:N0}/s (target {rate:N0}/s), {driver.Commands:N0} commands"));
         Console.WriteLine(string.Create(inv, $"server: {sent:N0} messages sent = {sent / elapsed:N0}/s; dropped events {service.Dropped}; slow-consumer disconnects {hub.SlowConsumerDisconnects}; max queued per connection {maxQueued}; connections at the end {connected}"));
         Console.WriteLine(string.Create(inv, $"server memory per connection: managed heap {(heap - baseHeap) / (double)clients / 1024:F1} KiB, working set {(workingSet - baseWorkingSet) / (double)clients / 1024:F1} KiB ({clients:N0} connections; heap {baseHeap / 1048576.0:F0} → {heap / 1048576.0:F0} MiB, working set {baseWorkingSet / 1048576.0:F0} → {workingSet / 1048576.0:F0} MiB)"));

@@ -5,7 +5,7 @@ using Exchange.Api.Messages;
 namespace Exchange.Benchmarks.MarketData;
 
 /// <summary>`fanout-clients` (started by `fanout`): opens the connections (real WebSocket handshakes on plain sockets,
-/// a few connecting threads), subscribes each to l1 and trades of one symbol in protobuf, prints "ready", then receives
+/// a few connecting threads), subscribes each to l1 and trades (`--channels`) of one symbol in protobuf, prints "ready", then receives
 /// for the run on a few threads that wait with epoll (<see cref="FanOutReceiver"/>). Every n-th client decodes its
 /// messages and records engine time → receive latency; the others only count them. 10,000 async receive loops (one
 /// ClientWebSocket each) cost more CPU than the server's whole fan-out on this 2-core machine, so the client keeps to
@@ -19,6 +19,7 @@ internal static class FanOutClients
         int seconds = FanOutBenchmark.Arg(args, "--seconds", 20);
         int sampleEvery = FanOutBenchmark.Arg(args, "--sample-every", 50);
         int threads = FanOutBenchmark.Arg(args, "--client-threads", Math.Max(2, Environment.ProcessorCount));
+        string[] channels = FanOutBenchmark.Arg(args, "--channels", "l1,trades").Split(',');
 
         long messages = 0, bytes = 0;
         bool measuring = false;
@@ -56,7 +57,7 @@ internal static class FanOutClients
             {
                 var c = FanOutConnection.Connect(url, i % sampleEvery == 0, out var leftover);
                 string symbol = SyntheticOrderFlow.Symbols[i % SyntheticOrderFlow.Symbols.Length];
-                foreach (var channel in new[] { "l1", "trades" })
+                foreach (var channel in channels)
                 {
                     c.SendText($$"""{"op":"subscribe","symbol":"{{symbol}}","channel":"{{channel}}","format":"protobuf"}""");
                 }
