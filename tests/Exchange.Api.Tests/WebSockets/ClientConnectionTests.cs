@@ -4,7 +4,7 @@ using Exchange.MarketData.Views;
 
 namespace Exchange.Api.Tests.WebSockets;
 
-/// <summary>The per-connection queue policy, without sending (the send loop is not started).</summary>
+/// <summary>The per-connection queue policy, without sending (no sender pool: nothing is sent).</summary>
 public class ClientConnectionTests
 {
     private static ClientConnection Create(WebSocketFeedOptions options, Action<ClientConnection>? onSlow = null) =>
