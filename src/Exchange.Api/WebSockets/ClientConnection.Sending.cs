@@ -89,7 +89,9 @@ internal sealed partial class ClientConnection
         {
             Array.Clear(_batch);
         }
-        Volatile.Write(ref _scheduled, 0);
+        // A full fence between clearing the flag and reading the queue length: an Enqueue that found the flag still set
+        // has updated the length before, so one of the two schedules the connection (no lost wake-up).
+        Interlocked.Exchange(ref _scheduled, 0);
         if (QueueLength > 0 || IsClosing)
         {
             RequestSend();
