@@ -180,7 +180,6 @@ internal sealed partial class ClientConnection
     /// <summary>Runs the receive loop until the connection ends, then waits until the close frame is sent.</summary>
     public async Task RunAsync(Action<ClientConnection, ReadOnlyMemory<byte>> onMessage, CancellationToken cancellationToken)
     {
-        RequestSend(); // frames queued before the connection ran
         try
         {
             await ReceiveLoopAsync(onMessage, cancellationToken).ConfigureAwait(false);
