@@ -17,7 +17,7 @@ public sealed partial class MatchingEngine
     private readonly List<Instrument> _instruments = [];
     private readonly List<OrderBook> _books = [];
     private readonly Dictionary<Symbol, int> _instrumentBySymbol = [];
-    private readonly Dictionary<OrderKey, int> _orderByClientId;
+    private readonly ClientIdIndex<ClientIdHasher> _orderByClientId;
     private readonly Dictionary<long, int> _accountSlots = [];
     private AccountOrders[] _accounts = new AccountOrders[64];
     private int _accountCount = 1; // slot 0 unused
@@ -44,7 +44,7 @@ public sealed partial class MatchingEngine
         _levels = new LevelPool(options.LevelCapacity);
         _events = new EventBuffer(options.EventCapacity);
         _expiries = new ExpiryQueue(_orders, 1024);
-        _orderByClientId = new Dictionary<OrderKey, int>(options.OrderCapacity);
+        _orderByClientId = new ClientIdIndex<ClientIdHasher>(_orders, options.OrderCapacity);
     }
 
     /// <summary>Sequence number of the last event produced (0 before any).</summary>
