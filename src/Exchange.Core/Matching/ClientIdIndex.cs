@@ -124,24 +124,19 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
         Count = 0;
     }
 
-    /// <summary>Asks the CPU to start loading the slot a lookup of this key begins at (a hint: no effect on results).</summary>
+    /// <summary>Asks the CPU to start loading the slot a lookup of this fingerprint begins at (a hint: no effect on results).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(long account, in ClientOrderId clientId)
+    public unsafe void Prefetch(ulong fingerprint)
     {
-        if (Sse.IsSupported)
-        {
-            int i = (int)THasher.Fingerprint(account, in clientId) & _mask;
-            // The address is only a hint: should the array move before the instruction runs, nothing breaks.
-            Sse.Prefetch0(Unsafe.AsPointer(ref _slots[i]));
-        }
+        // The address is only a hint: should the array move before the instruction runs, nothing breaks.
+        Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)fingerprint & _mask]));
     }
 
-    /// <summary>A guess at the order a lookup of this key would find: the first slot with its fingerprint, unconfirmed
+    /// <summary>A guess at the order a lookup of this fingerprint would find: the first slot holding it, unconfirmed
     /// (so it reads no order data). Only for prefetching: it may name another order, or 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public int Guess(long account, in ClientOrderId clientId)
+    public int Guess(ulong fingerprint)
     {
-        ulong fingerprint = THasher.Fingerprint(account, in clientId);
         var slots = _slots;
         int mask = _mask;
         for (int i = (int)fingerprint & mask; ; i = (i + 1) & mask)
@@ -188,6 +183,10 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
         _slots = slots;
         _mask = mask;
     }
+
+    /// <summary>The fingerprint of a key, as the table computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Fingerprint(long account, in ClientOrderId clientId) => THasher.Fingerprint(account, in clientId);
 
     private struct Slot
     {

@@ -134,7 +134,7 @@ public sealed partial class MatchingEngine
             _instruments.Add(instrument);
             var book = new OrderBook(instrument, _levels);
             book.Risk.CurrencyIndex = CurrencyIndex(instrument.SettlementCurrency, add: true);
-            _books.Add(book);
+            AddBook(book);
         }
 
         // Orders were written in ascending order id and are allocated in that order, so an order id maps to its
