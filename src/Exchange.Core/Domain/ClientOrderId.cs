@@ -56,7 +56,10 @@ public readonly struct ClientOrderId : IEquatable<ClientOrderId>
 
     public override bool Equals(object? obj) => obj is ClientOrderId other && Equals(other);
 
-    public override int GetHashCode() => (int)InlineAscii.Mix(InlineAscii.Mix(_a, _b), InlineAscii.Mix(_c, _d));
+    public override int GetHashCode() => (int)Hash64();
+
+    /// <summary>A deterministic 64-bit hash of the id (the engine's client-id index fingerprints keys with it).</summary>
+    internal ulong Hash64() => InlineAscii.Mix(InlineAscii.Mix(_a, _b), InlineAscii.Mix(_c, _d));
 
     public static bool operator ==(ClientOrderId left, ClientOrderId right) => left.Equals(right);
 

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
 using Exchange.Core.Events;
@@ -11,7 +10,8 @@ public sealed partial class MatchingEngine
     private void Cancel(in Command c)
     {
         // Another account's order is simply not found under this account: the same answer as an unknown order.
-        if (!_orderByClientId.TryGetValue(new OrderKey(c.Account, c.OrigClientId), out int index))
+        int index = _orderByClientId.Find(c.Account, in c.OrigClientId);
+        if (index == 0)
         {
             Reject(in c, RejectReason.UnknownOrder);
             return;
@@ -53,14 +53,23 @@ public sealed partial class MatchingEngine
         if (o.Level != 0)
         {
             var book = _books[o.Instrument];
-            Dequeue(o.OnStopBook ? book.StopsOf(o.Side) : book.SideOf(o.Side), index);
+            if (o.OnStopBook)
+            {
+                Dequeue(book.StopsOf(o.Side), index);
+                book.StopOrders--;
+            }
+            else
+            {
+                Dequeue(book.SideOf(o.Side), index);
+            }
         }
         return o.OcoPartner;
     }
 
     private void Replace(in Command c)
     {
-        if (!_orderByClientId.TryGetValue(new OrderKey(c.Account, c.OrigClientId), out int index))
+        int index = _orderByClientId.Find(c.Account, in c.OrigClientId);
+        if (index == 0)
         {
             Reject(in c, RejectReason.UnknownOrder);
             return;
@@ -95,7 +104,7 @@ public sealed partial class MatchingEngine
         if (newClientId != oldClientId)
         {
             // ValidateReplace already entered the new id.
-            _orderByClientId.Remove(new OrderKey(o.Account, oldClientId));
+            _orderByClientId.Remove(o.Account, in oldClientId, index);
             _orders.ClientIds[index] = newClientId;
         }
 
@@ -168,12 +177,10 @@ public sealed partial class MatchingEngine
         bool renamed = !c.ClientId.IsEmpty && c.ClientId != c.OrigClientId;
         if (renamed)
         {
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(_orderByClientId, new OrderKey(c.Account, c.ClientId), out bool exists);
-            if (exists)
+            if (!_orderByClientId.TryAdd(c.Account, in c.ClientId, index))
             {
                 return RejectReason.DuplicateClientOrderId;
             }
-            slot = index;
         }
         var reason = CheckReplacement(in c, ref o, book);
         if (reason == RejectReason.None && (_risk || _blockedAccounts > 0))
@@ -182,7 +189,7 @@ public sealed partial class MatchingEngine
         }
         if (reason != RejectReason.None && renamed)
         {
-            _orderByClientId.Remove(new OrderKey(c.Account, c.ClientId));
+            _orderByClientId.Remove(c.Account, in c.ClientId, index);
         }
         return reason;
     }

@@ -7,8 +7,8 @@ public sealed partial class MatchingEngine
 {
     /// <summary>Checks the risk invariants against a recomputation from the live orders: every account's cash is at
     /// least what it holds and holds are not negative; held cash and positions equal what its open orders require;
-    /// available position is not below minus the short-sell limit; open-order counts match. Returns the first
-    /// violation, or null.</summary>
+    /// available position is not below minus the short-sell limit; open-order counts (and each book's count of stop
+    /// orders) match. Returns the first violation, or null.</summary>
     internal string? AuditRisk()
     {
         var cashHeld = new long[_accountCount, _currencyCount == 0 ? 1 : _currencyCount];
@@ -17,6 +17,15 @@ public sealed partial class MatchingEngine
         var items = _orders.Items;
         foreach (var book in _books)
         {
+            int stops = 0;
+            for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
+            {
+                stops += items[i].OnStopBook ? 1 : 0;
+            }
+            if (stops != book.StopOrders)
+            {
+                return $"{book.Instrument.Symbol}: {stops} orders on the stop books, counted {book.StopOrders}";
+            }
             for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
             {
                 ref var o = ref items[i];

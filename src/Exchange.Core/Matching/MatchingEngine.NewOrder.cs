@@ -68,6 +68,7 @@ public sealed partial class MatchingEngine
         {
             o.OnStopBook = true;
             Enqueue(book!.StopsOf(c.Side), index, c.StopPrice);
+            book.StopOrders++;
             if (c.TimeInForce == TimeInForce.Gtd)
             {
                 _expiries.Add(index);
@@ -132,13 +133,14 @@ public sealed partial class MatchingEngine
         {
             return RejectReason.InvalidExpireTime;
         }
-        if (_orderByClientId.ContainsKey(new OrderKey(c.Account, c.ClientId)))
+        if (_orderByClientId.Find(c.Account, in c.ClientId) != 0)
         {
             return RejectReason.DuplicateClientOrderId;
         }
         if (!c.OrigClientId.IsEmpty)
         {
-            if (!_orderByClientId.TryGetValue(new OrderKey(c.Account, c.OrigClientId), out partner))
+            partner = _orderByClientId.Find(c.Account, in c.OrigClientId);
+            if (partner == 0)
             {
                 return RejectReason.InvalidOcoLink;
             }
@@ -209,7 +211,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Add(new OrderKey(o.Account, _orders.ClientIds[index]), index);
+        _orderByClientId.Add(o.Account, in _orders.ClientIds[index], index);
 
         if (slot == 0)
         {
@@ -246,7 +248,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Remove(new OrderKey(o.Account, _orders.ClientIds[index]));
+        _orderByClientId.Remove(o.Account, in _orders.ClientIds[index], index);
         if (o.ExpiryHeapIndex >= 0)
         {
             _expiries.Remove(index);

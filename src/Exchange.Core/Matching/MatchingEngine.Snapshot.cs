@@ -134,7 +134,7 @@ public sealed partial class MatchingEngine
             _instruments.Add(instrument);
             var book = new OrderBook(instrument, _levels);
             book.Risk.CurrencyIndex = CurrencyIndex(instrument.SettlementCurrency, add: true);
-            _books.Add(book);
+            AddBook(book);
         }
 
         // Orders were written in ascending order id and are allocated in that order, so an order id maps to its
@@ -184,8 +184,7 @@ public sealed partial class MatchingEngine
         {
             RestoreQueues(reader, book.Bids, SlotOf);
             RestoreQueues(reader, book.Asks, SlotOf);
-            RestoreQueues(reader, book.BuyStops, SlotOf);
-            RestoreQueues(reader, book.SellStops, SlotOf);
+            book.StopOrders = RestoreQueues(reader, book.BuyStops, SlotOf) + RestoreQueues(reader, book.SellStops, SlotOf);
         }
         if (reader.ReadRiskState() is { } risk)
         {
@@ -199,9 +198,11 @@ public sealed partial class MatchingEngine
         return stored;
     }
 
+    /// <summary>Rebuilds one side from the snapshot; returns the number of orders queued on it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void RestoreQueues(EngineSnapshotReader reader, BookSide side, Func<long, int> slotOf)
+    private int RestoreQueues(EngineSnapshotReader reader, BookSide side, Func<long, int> slotOf)
     {
+        int queued = 0;
         int levels = reader.ReadCount();
         int previous = 0;
         for (int l = 0; l < levels; l++)
@@ -218,6 +219,8 @@ public sealed partial class MatchingEngine
                 Enqueue(side, index, price, previous);
                 previous = _orders.Items[index].Level;
             }
+            queued += orders;
         }
+        return queued;
     }
 }

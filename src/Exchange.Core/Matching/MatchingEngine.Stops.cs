@@ -10,7 +10,7 @@ public sealed partial class MatchingEngine
     /// triggered orders in trigger order, collecting newly triggered stops after each one.</summary>
     private void RunStops(OrderBook book)
     {
-        if (book.Instrument.LastTradePrice == 0 || (book.BuyStops.Best == 0 && book.SellStops.Best == 0))
+        if (book.StopOrders == 0 || book.Instrument.LastTradePrice == 0)
         {
             return;
         }
@@ -33,17 +33,18 @@ public sealed partial class MatchingEngine
         int level;
         while ((level = book.BuyStops.Best) != 0 && _levels.Items[level].Price <= last)
         {
-            Trigger(book.BuyStops, _levels.Items[level].Head);
+            Trigger(book, book.BuyStops, _levels.Items[level].Head);
         }
         while ((level = book.SellStops.Best) != 0 && _levels.Items[level].Price >= last)
         {
-            Trigger(book.SellStops, _levels.Items[level].Head);
+            Trigger(book, book.SellStops, _levels.Items[level].Head);
         }
     }
 
-    private void Trigger(BookSide stops, int index)
+    private void Trigger(OrderBook book, BookSide stops, int index)
     {
         Dequeue(stops, index);
+        book.StopOrders--;
         ref var o = ref _orders.Items[index];
         o.OnStopBook = false;
         OrderEvent(EventType.Triggered, index);

@@ -16,8 +16,11 @@ public sealed partial class MatchingEngine
     private readonly ExpiryQueue _expiries;
     private readonly List<Instrument> _instruments = [];
     private readonly List<OrderBook> _books = [];
+    /// <summary>Bids and asks of instrument i at 2i and 2i + 1: lets the prefetch reach the sides without first
+    /// loading the book (MatchingEngine.Prefetch.cs).</summary>
+    private BookSide[] _bookSides = new BookSide[16];
     private readonly Dictionary<Symbol, int> _instrumentBySymbol = [];
-    private readonly Dictionary<OrderKey, int> _orderByClientId;
+    private readonly ClientIdIndex<ClientIdHasher> _orderByClientId;
     private readonly Dictionary<long, int> _accountSlots = [];
     private AccountOrders[] _accounts = new AccountOrders[64];
     private int _accountCount = 1; // slot 0 unused
@@ -44,7 +47,7 @@ public sealed partial class MatchingEngine
         _levels = new LevelPool(options.LevelCapacity);
         _events = new EventBuffer(options.EventCapacity);
         _expiries = new ExpiryQueue(_orders, 1024);
-        _orderByClientId = new Dictionary<OrderKey, int>(options.OrderCapacity);
+        _orderByClientId = new ClientIdIndex<ClientIdHasher>(_orders, options.OrderCapacity);
     }
 
     /// <summary>Sequence number of the last event produced (0 before any).</summary>
@@ -157,7 +160,7 @@ public sealed partial class MatchingEngine
         _instruments.Add(instrument);
         var book = new OrderBook(instrument, _levels);
         book.Risk.CurrencyIndex = currencyIndex;
-        _books.Add(book);
+        AddBook(book);
         for (int slot = 1; slot < _accountCount; slot++)
         {
             _ledgers[slot]?.EnsureInstruments(_instruments.Count);
@@ -165,6 +168,18 @@ public sealed partial class MatchingEngine
         ref var e = ref NewEvent(EventType.InstrumentAdded);
         e.Symbol = c.Symbol;
         e.Price = c.Price;
+    }
+
+    /// <summary>Adds the book of the instrument declared last.</summary>
+    private void AddBook(OrderBook book)
+    {
+        _books.Add(book);
+        if (_bookSides.Length < 2 * _books.Count)
+        {
+            Array.Resize(ref _bookSides, 2 * _bookSides.Length);
+        }
+        _bookSides[2 * book.Instrument.Id] = book.Bids;
+        _bookSides[(2 * book.Instrument.Id) + 1] = book.Asks;
     }
 
     /// <summary>Operator status change of one instrument, or of every instrument (market-wide) if Symbol is empty.

@@ -28,6 +28,10 @@ internal sealed class OrderBook
 
     public BookSide SellStops { get; }
 
+    /// <summary>Untriggered stop orders on <see cref="BuyStops"/> and <see cref="SellStops"/>: lets the engine skip the
+    /// stop check after every command without reading the instrument and both stop sides (other cache lines).</summary>
+    public int StopOrders;
+
     /// <summary>First and last live order of this instrument in acceptance (= ascending order id) order.</summary>
     public int OrdersHead;
     public int OrdersTail;

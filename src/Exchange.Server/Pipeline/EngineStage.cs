@@ -5,7 +5,8 @@ namespace Exchange.Server.Pipeline;
 
 /// <summary>The engine thread's handler: applies each inbound command to the engine and publishes its events,
 /// tagged with the command's sequence, to the outbound ring. The single writer of the engine.</summary>
-public sealed class EngineStage(MatchingEngine engine, RingBuffer<OutboundSlot> outbound) : IEventHandler<InboundSlot>
+public sealed class EngineStage(MatchingEngine engine, RingBuffer<InboundSlot> inbound, RingBuffer<OutboundSlot> outbound)
+    : IEventHandler<InboundSlot>
 {
     private volatile bool _halted;
 
@@ -16,6 +17,12 @@ public sealed class EngineStage(MatchingEngine engine, RingBuffer<OutboundSlot> 
 
     public void OnEvent(ref InboundSlot data, long sequence, bool endOfBatch)
     {
+        if (!endOfBatch)
+        {
+            // The next command is already published: let the engine start loading what it will touch (a hint only;
+            // the engine prefers commands further ahead, but only the next one is known to be published here).
+            engine.PrefetchAhead(in inbound[sequence + 1].Command);
+        }
         var events = engine.Process(in data.Command);
         if (events.Length == 0)
         {

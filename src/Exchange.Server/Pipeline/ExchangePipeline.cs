@@ -35,7 +35,7 @@ public sealed class ExchangePipeline : IDisposable
         _outbound = new RingBuffer<OutboundSlot>(options.OutboundRingSize, WaitStrategies.Create(options.OutboundWaitStrategy));
 
         // 3. Engine thread: the single writer of the engine state. It runs in parallel with the journal.
-        _engineStage = new EngineStage(engine, _outbound);
+        _engineStage = new EngineStage(engine, _inbound, _outbound);
         _engineProcessor = new BatchEventProcessor<InboundSlot, EngineStage>(_inbound, _inbound.NewBarrier(), _engineStage);
         _inbound.AddGatingSequences(_engineProcessor.Sequence);
 

@@ -1,0 +1,197 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
+using Exchange.Core.Domain;
+
+namespace Exchange.Core.Matching;
+
+/// <summary>Live orders by (account, client order id): an open-addressing table of 16-byte slots (a 64-bit fingerprint
+/// of the key and the order's pool index), linear probing, backward-shift deletion (no tombstones). A probe touches one
+/// cache line where a <c>Dictionary&lt;OrderKey, int&gt;</c> with its 40-byte keys touched two or more.
+/// Exact: a fingerprint match is confirmed against the order's own account and client id (<see cref="OrderPool"/>),
+/// so two keys with the same fingerprint are simply two slots. The table never holds more than half its slots, and
+/// doubles (the only allocation) when it would. <typeparamref name="THasher"/> computes the fingerprints (a type
+/// parameter rather than a delegate so the call inlines; tests substitute one that collides on purpose).</summary>
+internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
+{
+    private readonly OrderPool _orders;
+    private Slot[] _slots;
+    private int _mask;
+
+    public ClientIdIndex(OrderPool orders, int capacity)
+    {
+        _orders = orders;
+        int size = 16;
+        while (size < capacity * 2L && size < 1 << 30)
+        {
+            size <<= 1;
+        }
+        _slots = new Slot[size];
+        _mask = size - 1;
+    }
+
+    public int Count { get; private set; }
+
+    /// <summary>The pool index of the live order with this key, or 0.</summary>
+    public int Find(long account, in ClientOrderId clientId)
+    {
+        ulong fingerprint = THasher.Fingerprint(account, in clientId);
+        var slots = _slots;
+        int mask = _mask;
+        for (int i = (int)fingerprint & mask; ; i = (i + 1) & mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Order == 0)
+            {
+                return 0;
+            }
+            if (slot.Fingerprint == fingerprint && Matches(slot.Order, account, in clientId))
+            {
+                return slot.Order;
+            }
+        }
+    }
+
+    /// <summary>Enters a key for <paramref name="order"/> unless it is already present; false (and nothing entered) if it is.
+    /// The order's stored client id need not be this one yet (a replace enters the new id before renaming the order).</summary>
+    public bool TryAdd(long account, in ClientOrderId clientId, int order)
+    {
+        ulong fingerprint = THasher.Fingerprint(account, in clientId);
+        var slots = _slots;
+        int mask = _mask;
+        int i = (int)fingerprint & mask;
+        for (; slots[i].Order != 0; i = (i + 1) & mask)
+        {
+            if (slots[i].Fingerprint == fingerprint && Matches(slots[i].Order, account, in clientId))
+            {
+                return false;
+            }
+        }
+        Insert(i, fingerprint, order);
+        return true;
+    }
+
+    /// <summary>Enters a key known to be absent.</summary>
+    public void Add(long account, in ClientOrderId clientId, int order)
+    {
+        ulong fingerprint = THasher.Fingerprint(account, in clientId);
+        var slots = _slots;
+        int mask = _mask;
+        int i = (int)fingerprint & mask;
+        while (slots[i].Order != 0)
+        {
+            i = (i + 1) & mask;
+        }
+        Insert(i, fingerprint, order);
+    }
+
+    /// <summary>Removes the key of <paramref name="order"/>. Identified by fingerprint and pool index, so it needs no
+    /// confirmation against the order (whose stored client id may already be another one). No-op if absent.</summary>
+    public void Remove(long account, in ClientOrderId clientId, int order)
+    {
+        ulong fingerprint = THasher.Fingerprint(account, in clientId);
+        var slots = _slots;
+        int mask = _mask;
+        int i = (int)fingerprint & mask;
+        for (; ; i = (i + 1) & mask)
+        {
+            if (slots[i].Order == 0)
+            {
+                return;
+            }
+            if (slots[i].Order == order && slots[i].Fingerprint == fingerprint)
+            {
+                break;
+            }
+        }
+        // Backward shift: pull later entries of the probe run into the hole unless that would put them before their home slot.
+        for (int j = (i + 1) & mask; slots[j].Order != 0; j = (j + 1) & mask)
+        {
+            int home = (int)slots[j].Fingerprint & mask;
+            if (((j - home) & mask) >= ((j - i) & mask))
+            {
+                slots[i] = slots[j];
+                i = j;
+            }
+        }
+        slots[i] = default;
+        Count--;
+    }
+
+    /// <summary>Empties the table, keeping its size.</summary>
+    public void Clear()
+    {
+        Array.Clear(_slots);
+        Count = 0;
+    }
+
+    /// <summary>Asks the CPU to start loading the slot a lookup of this fingerprint begins at (a hint: no effect on results).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Prefetch(ulong fingerprint)
+    {
+        // The address is only a hint: should the array move before the instruction runs, nothing breaks.
+        Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)fingerprint & _mask]));
+    }
+
+    /// <summary>A guess at the order a lookup of this fingerprint would find: the first slot holding it, unconfirmed
+    /// (so it reads no order data). Only for prefetching: it may name another order, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Guess(ulong fingerprint)
+    {
+        var slots = _slots;
+        int mask = _mask;
+        for (int i = (int)fingerprint & mask; ; i = (i + 1) & mask)
+        {
+            ref var slot = ref slots[i];
+            if (slot.Order == 0 || slot.Fingerprint == fingerprint)
+            {
+                return slot.Order;
+            }
+        }
+    }
+
+    private bool Matches(int order, long account, in ClientOrderId clientId) =>
+        _orders.Items[order].Account == account && _orders.ClientIds[order].Equals(clientId);
+
+    private void Insert(int i, ulong fingerprint, int order)
+    {
+        _slots[i].Fingerprint = fingerprint;
+        _slots[i].Order = order;
+        Count++;
+        if (Count > _slots.Length >> 1)
+        {
+            Grow();
+        }
+    }
+
+    private void Grow()
+    {
+        var old = _slots;
+        var slots = new Slot[old.Length * 2];
+        int mask = slots.Length - 1;
+        foreach (var slot in old)
+        {
+            if (slot.Order != 0)
+            {
+                int i = (int)slot.Fingerprint & mask;
+                while (slots[i].Order != 0)
+                {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
+            }
+        }
+        _slots = slots;
+        _mask = mask;
+    }
+
+    /// <summary>The fingerprint of a key, as the table computes it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ulong Fingerprint(long account, in ClientOrderId clientId) => THasher.Fingerprint(account, in clientId);
+
+    private struct Slot
+    {
+        public ulong Fingerprint;
+        /// <summary>Pool index of the order; 0 = empty slot.</summary>
+        public int Order;
+    }
+}
