@@ -52,7 +52,10 @@ public sealed class ShardNode : IDisposable
         IJournalStorage? storage)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
+        string journalDirectory = Path.Combine(directory, "journal");
+        // Retention prunes journal files only: a journal in the caller's storage (tests) is the journal thread's alone.
+        var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"), config.RetainSnapshots,
+            config.PruneJournal && storage is null ? new FileJournalStorage(journalDirectory) : null);
         bool snapshotting = config.SnapshotEveryCommands > 0;
         // With journal files the shadow engine (periodic snapshots) is built later, on its own thread, from the
         // same snapshot and journal; the engine's load then skips the digest pass, which the shadow's load runs.
@@ -61,11 +64,10 @@ public sealed class ShardNode : IDisposable
         var snapshotLoaded = started.Elapsed;
 
         long replayed = 0;
-        string journalDirectory = Path.Combine(directory, "journal");
         storage ??= new FileJournalStorage(journalDirectory);
         // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
         // still verifies them).
-        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, skipThrough: snapshotSequence, replay: record =>
+        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes }, skipThrough: snapshotSequence, replay: record =>
         {
             if (record.Sequence > snapshotSequence)
             {

@@ -18,7 +18,12 @@ internal static class RecoveryBenchmark
 
         // 1M resting orders, then 100k standard commands after the last periodic snapshot.
         var generated = new DeepWorkload().Generate(warmupCommands: 0, measuredCommands: 100_000, seed);
-        var config = new ExchangeConfig { DataDirectory = directory, Instruments = [], SnapshotEveryCommands = generated.MeasuredStart };
+        // Risk stays off: the workload's accounts are not funded, and with risk on nearly every order would be refused
+        // (the book would hold ~1k orders instead of 1M).
+        var config = new ExchangeConfig
+        {
+            DataDirectory = directory, Instruments = [], RiskEnabled = false, SnapshotEveryCommands = generated.MeasuredStart,
+        };
         var recorder = new AckRecorder(generated.Commands.Length);
         var node = ExchangeNode.Start(config, [recorder]);
         var pipeline = node.Shards[0].Pipeline;
