@@ -60,14 +60,29 @@ public sealed class ShardNode : IDisposable
         // With journal files the shadow engine (periodic snapshots) is built later, on its own thread, from the
         // same snapshot and journal; the engine's load then skips the digest pass, which the shadow's load runs.
         bool lateShadow = snapshotting && storage is null;
-        var (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
+        storage ??= new FileJournalStorage(journalDirectory);
+        var journalOptions = new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes };
+        // The journal is read and verified on another core while the snapshot loads. Segments wholly before the
+        // snapshot are not read: the snapshot holds their effect (`exchange replay` still verifies them).
+        var newest = snapshots.List();
+        var prefetch = new JournalPrefetch(storage, journalOptions, newest.Count > 0 ? newest[0] : 0);
+        MatchingEngine engine;
+        MatchingEngine? eagerShadow;
+        long snapshotSequence;
+        ulong? snapshotDigest;
+        try
+        {
+            (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
+        }
+        catch
+        {
+            prefetch.Abandon();
+            throw;
+        }
         var snapshotLoaded = started.Elapsed;
 
         long replayed = 0;
-        storage ??= new FileJournalStorage(journalDirectory);
-        // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
-        // still verifies them).
-        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes }, skipThrough: snapshotSequence, replay: record =>
+        void Replay(JournalRecord record)
         {
             if (record.Sequence > snapshotSequence)
             {
@@ -76,7 +91,18 @@ public sealed class ShardNode : IDisposable
                 eagerShadow?.Process(in command);
                 replayed++;
             }
-        });
+        }
+        JournalWriter journal;
+        if (prefetch.SkipThrough == snapshotSequence)
+        {
+            journal = prefetch.Drain(Replay);
+        }
+        else
+        {
+            // The newest snapshot was damaged and an older one loaded: read again from there.
+            prefetch.Abandon();
+            journal = JournalWriter.Open(storage, journalOptions, Replay, skipThrough: snapshotSequence);
+        }
         long lastJournaled = journal.NextSequence - 1;
         if (lastJournaled < snapshotSequence)
         {
@@ -85,14 +111,17 @@ public sealed class ShardNode : IDisposable
                 $"The journal ends at {lastJournaled} but the snapshot is at {snapshotSequence}: journal records are missing.");
         }
         var journalRecovered = started.Elapsed - snapshotLoaded;
-        var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
-            engine.LiveOrderCount, replayed == 0 && snapshotDigest is ulong stored ? stored : engine.ComputeStateDigest(),
-            started.Elapsed, snapshotLoaded, journalRecovered);
+        // The recovered state's digest (reported, so it can be compared with `exchange replay` and the last stop's) is a
+        // pass over every order: it runs on another core while the listeners take the state, both only reading the
+        // idle engine. Nothing changes the engine until its pipeline starts below.
+        var digest = replayed == 0 && snapshotDigest is ulong stored ? Task.FromResult(stored) : Task.Run(engine.ComputeStateDigest);
         Func<MatchingEngine>? shadow = lateShadow
             ? () => BuildShadow(snapshots, snapshotSequence, journalDirectory, lastJournaled)
             : eagerShadow is null ? null : () => eagerShadow;
         // Listeners that need the recovered state (market data) take it now, while the engine is idle.
         var shardListeners = listeners.Select(l => l is IShardAttachedListener attached ? attached.Attach(id, engine) : l).ToList();
+        var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
+            engine.LiveOrderCount, digest.GetAwaiter().GetResult(), started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, shardListeners, clock);
         node.Pipeline.Start();
         return node;
