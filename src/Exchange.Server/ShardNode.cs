@@ -62,27 +62,13 @@ public sealed class ShardNode : IDisposable
         bool lateShadow = snapshotting && storage is null;
         storage ??= new FileJournalStorage(journalDirectory);
         var journalOptions = new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes };
-        // The journal is read and verified on another core while the snapshot loads. Segments wholly before the
-        // snapshot are not read: the snapshot holds their effect (`exchange replay` still verifies them).
-        var newest = snapshots.List();
-        var prefetch = new JournalPrefetch(storage, journalOptions, newest.Count > 0 ? newest[0] : 0);
-        MatchingEngine engine;
-        MatchingEngine? eagerShadow;
-        long snapshotSequence;
-        ulong? snapshotDigest;
-        try
-        {
-            (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
-        }
-        catch
-        {
-            prefetch.Abandon();
-            throw;
-        }
+        var (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
         var snapshotLoaded = started.Elapsed;
 
         long replayed = 0;
-        void Replay(JournalRecord record)
+        // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
+        // still verifies them).
+        var journal = JournalWriter.Open(storage, journalOptions, skipThrough: snapshotSequence, replay: record =>
         {
             if (record.Sequence > snapshotSequence)
             {
@@ -91,18 +77,7 @@ public sealed class ShardNode : IDisposable
                 eagerShadow?.Process(in command);
                 replayed++;
             }
-        }
-        JournalWriter journal;
-        if (prefetch.SkipThrough == snapshotSequence)
-        {
-            journal = prefetch.Drain(Replay);
-        }
-        else
-        {
-            // The newest snapshot was damaged and an older one loaded: read again from there.
-            prefetch.Abandon();
-            journal = JournalWriter.Open(storage, journalOptions, Replay, skipThrough: snapshotSequence);
-        }
+        });
         long lastJournaled = journal.NextSequence - 1;
         if (lastJournaled < snapshotSequence)
         {
