@@ -35,18 +35,23 @@ public sealed class JournalReader
     /// <summary>A reader that starts at the segment holding sequence <paramref name="skipThrough"/> + 1, without
     /// reading (or verifying) the segments before it: for start-up after a snapshot at
     /// <paramref name="skipThrough"/>, which already holds their effect. That segment's header then starts the
-    /// chain. Records up to <paramref name="skipThrough"/> in it are still returned. 0 = read everything.</summary>
+    /// chain (also when it is the oldest segment left after <see cref="JournalPruning"/>; if even the oldest starts
+    /// after <paramref name="skipThrough"/> + 1, records are missing and reading throws). Records up to
+    /// <paramref name="skipThrough"/> in it are still returned. 0 = read everything.</summary>
     public JournalReader(IJournalStorage storage, long skipThrough)
     {
         _storage = storage;
         _segments = storage.ListSegments();
         if (skipThrough > 0)
         {
-            for (int i = _segments.Count - 1; i > 0; i--)
+            for (int i = _segments.Count - 1; i >= 0; i--)
             {
                 if (SegmentName.TryParse(_segments[i], out long first) && first <= skipThrough + 1)
                 {
-                    _segmentIndex = i - 1;
+                    // A last segment that starts right after the snapshot may be one whose header a crash during the
+                    // roll lost: recovery deletes it, and the end of the journal must then come from the one before.
+                    bool mayBeIncomplete = i == _segments.Count - 1 && first == skipThrough + 1 && i > 0;
+                    _segmentIndex = mayBeIncomplete ? i - 2 : i - 1;
                     _trustFirstChain = true;
                     break;
                 }
@@ -149,8 +154,8 @@ public sealed class JournalReader
         }
         else if (header.PreviousChainHash != 0)
         {
-            // Only the journal's first segment starts the chain from 0: older segments are missing. (Pruning
-            // segments covered by a snapshot will have to say so explicitly.)
+            // Only the journal's first segment starts the chain from 0: older segments are missing. (A journal
+            // pruned after a snapshot is read from that snapshot on, with skipThrough, which says so explicitly.)
             throw new JournalCorruptedException(name, 24, "the oldest segment continues a chain whose earlier segments are missing");
         }
         _nextSequence = header.FirstSequence;

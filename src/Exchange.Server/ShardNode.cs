@@ -52,20 +52,23 @@ public sealed class ShardNode : IDisposable
         IJournalStorage? storage)
     {
         var started = System.Diagnostics.Stopwatch.StartNew();
-        var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"));
+        string journalDirectory = Path.Combine(directory, "journal");
+        // Retention prunes journal files only: a journal in the caller's storage (tests) is the journal thread's alone.
+        var snapshots = new SnapshotStore(Path.Combine(directory, "snapshots"), config.RetainSnapshots,
+            config.PruneJournal && storage is null ? new FileJournalStorage(journalDirectory) : null);
         bool snapshotting = config.SnapshotEveryCommands > 0;
         // With journal files the shadow engine (periodic snapshots) is built later, on its own thread, from the
         // same snapshot and journal; the engine's load then skips the digest pass, which the shadow's load runs.
         bool lateShadow = snapshotting && storage is null;
+        storage ??= new FileJournalStorage(journalDirectory);
+        var journalOptions = new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes };
         var (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
         var snapshotLoaded = started.Elapsed;
 
         long replayed = 0;
-        string journalDirectory = Path.Combine(directory, "journal");
-        storage ??= new FileJournalStorage(journalDirectory);
         // Segments wholly before the snapshot are not read: the snapshot holds their effect (`exchange replay`
         // still verifies them).
-        var journal = JournalWriter.Open(storage, new JournalOptions { Durability = config.Durability }, skipThrough: snapshotSequence, replay: record =>
+        var journal = JournalWriter.Open(storage, journalOptions, skipThrough: snapshotSequence, replay: record =>
         {
             if (record.Sequence > snapshotSequence)
             {
@@ -83,14 +86,17 @@ public sealed class ShardNode : IDisposable
                 $"The journal ends at {lastJournaled} but the snapshot is at {snapshotSequence}: journal records are missing.");
         }
         var journalRecovered = started.Elapsed - snapshotLoaded;
-        var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
-            engine.LiveOrderCount, replayed == 0 && snapshotDigest is ulong stored ? stored : engine.ComputeStateDigest(),
-            started.Elapsed, snapshotLoaded, journalRecovered);
+        // The recovered state's digest (reported, so it can be compared with `exchange replay` and the last stop's) is a
+        // pass over every order: it runs on another core while the listeners take the state, both only reading the
+        // idle engine. Nothing changes the engine until its pipeline starts below.
+        var digest = replayed == 0 && snapshotDigest is ulong stored ? Task.FromResult(stored) : Task.Run(engine.ComputeStateDigest);
         Func<MatchingEngine>? shadow = lateShadow
             ? () => BuildShadow(snapshots, snapshotSequence, journalDirectory, lastJournaled)
             : eagerShadow is null ? null : () => eagerShadow;
         // Listeners that need the recovered state (market data) take it now, while the engine is idle.
         var shardListeners = listeners.Select(l => l is IShardAttachedListener attached ? attached.Attach(id, engine) : l).ToList();
+        var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
+            engine.LiveOrderCount, digest.GetAwaiter().GetResult(), started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, shardListeners, clock);
         node.Pipeline.Start();
         return node;

@@ -14,6 +14,7 @@ public class SkipThroughTests
     [InlineData(3, 4)]   // the last record of a segment: the next one starts at 4, the first record needed
     [InlineData(4, 4)]
     [InlineData(8, 7)]
+    [InlineData(9, 7)]   // the last segment starts right after: read from the one before (it may be incomplete)
     [InlineData(12, 10)]
     public void ShouldStartAtTheSegmentHoldingTheNextSequence(long skipThrough, long firstRead)
     {
@@ -31,6 +32,16 @@ public class SkipThroughTests
         JournalFiles.FlipByte(_storage, SegmentName.Format(1), JournalFiles.RecordOffset(1) + 40);
         Assert.Throws<JournalCorruptedException>(() => JournalFiles.ReadAll(_storage)); // a full read sees it
         Assert.Equal(12, new JournalReader(_storage, skipThrough: 6).ReadAll().Last().Sequence);
+    }
+
+    [Fact]
+    public void ShouldFindTheEndWhenACrashDuringARollRightAfterTheSnapshotLeftASegmentWithoutHeader()
+    {
+        JournalFiles.Write(_storage, 1, 12, _options);
+        _storage.Create(SegmentName.Format(13), _options.SegmentBytes).Dispose(); // created, header never written
+        using var writer = JournalWriter.Open(_storage, _options, skipThrough: 12);
+        Assert.Equal(13, writer.NextSequence);
+        Assert.Equal(SegmentName.Format(13), writer.Recovery.DeletedSegment);
     }
 
     [Fact]

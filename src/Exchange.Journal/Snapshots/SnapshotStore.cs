@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using Exchange.Journal.Storage;
 
 namespace Exchange.Journal.Snapshots;
 
@@ -16,13 +17,26 @@ public sealed class SnapshotStore
     private const string Prefix = "snapshot-";
     private const string Suffix = ".snap";
 
-    public SnapshotStore(string directory)
+    private readonly IJournalStorage? _prunedJournal;
+
+    /// <param name="directory">Where the snapshot files are (created if missing).</param>
+    /// <param name="retain">Snapshots kept: <see cref="Save"/> deletes the oldest beyond this count.</param>
+    /// <param name="prunedJournal">If set, <see cref="Save"/> then deletes the segments of this journal whose records
+    /// are all in the oldest snapshot kept (<see cref="JournalPruning"/>), so that recovery can fall back to any
+    /// kept snapshot. A separate instance over the journal's directory: it runs on the thread that saves.</param>
+    public SnapshotStore(string directory, int retain = 2, IJournalStorage? prunedJournal = null)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(retain, 1);
         Directory = directory;
+        Retain = retain;
+        _prunedJournal = prunedJournal;
         System.IO.Directory.CreateDirectory(directory);
     }
 
     public string Directory { get; }
+
+    /// <summary>Snapshots kept.</summary>
+    public int Retain { get; }
 
     /// <summary>Sequences of the snapshots present, newest first.</summary>
     public IReadOnlyList<long> List() =>
@@ -36,9 +50,10 @@ public sealed class SnapshotStore
     public string PathOf(long sequence) =>
         Path.Combine(Directory, Prefix + sequence.ToString("D20", CultureInfo.InvariantCulture) + Suffix);
 
-    /// <summary>Writes a snapshot atomically; <paramref name="state"/> is the serialized state. Keeps the newest
-    /// <paramref name="keep"/> snapshots and deletes older ones.</summary>
-    public void Save(long sequence, ReadOnlySpan<byte> state, int keep = 2)
+    /// <summary>Writes a snapshot atomically and durably; <paramref name="state"/> is the serialized state. Then
+    /// keeps the newest <see cref="Retain"/> snapshots, deleting older ones, and prunes the journal if the store was
+    /// given one. Returns the journal segments deleted.</summary>
+    public IReadOnlyList<string> Save(long sequence, ReadOnlySpan<byte> state)
     {
         string final = PathOf(sequence);
         string temporary = final + ".tmp";
@@ -53,10 +68,14 @@ public sealed class SnapshotStore
         }
         File.Move(temporary, final, overwrite: true);
         Storage.DirectorySync.Flush(Directory); // the rename itself must be durable
-        foreach (long old in List().Skip(keep))
+        var kept = List();
+        foreach (long old in kept.Skip(Retain))
         {
             File.Delete(PathOf(old));
         }
+        // Only after the new snapshot is durable, and only up to the oldest one kept: if the newest turns out
+        // damaged at the next start, recovery falls back to an older one and needs the journal after it.
+        return _prunedJournal is null ? [] : JournalPruning.Prune(_prunedJournal, kept[Math.Min(Retain, kept.Count) - 1]);
     }
 
     /// <summary>Loads the newest snapshot that <paramref name="read"/> accepts (it throws

@@ -17,6 +17,16 @@ public sealed record ExchangeConfig
     /// <summary>A snapshot is written after this many journaled commands (0 = only at shutdown).</summary>
     public long SnapshotEveryCommands { get; init; } = 1_000_000;
 
+    /// <summary>Size of each pre-allocated journal segment file (64 MiB); the unit of <see cref="PruneJournal"/>.</summary>
+    public long JournalSegmentBytes { get; init; } = 64L << 20;
+
+    /// <summary>Snapshots kept per shard (at least 1); a new one deletes the oldest beyond this count.</summary>
+    public int RetainSnapshots { get; init; } = 2;
+
+    /// <summary>After each snapshot, delete the journal segments whose records are all in the oldest snapshot kept
+    /// (so recovery can still fall back to any kept snapshot). False keeps the whole journal.</summary>
+    public bool PruneJournal { get; init; } = true;
+
     /// <summary>`serve` advances engine time this often when idle (a journaled AdvanceTime per shard), so
     /// good-till-date expiry and timed market-integrity rules fire without traffic; 0 turns it off.</summary>
     public int TimeTickMilliseconds { get; init; } = 250;

@@ -67,7 +67,8 @@ internal static class ReplayCommand
                 instruments = report.Instruments,
                 stateDigest = report.StateDigest.ToString("x16", inv),
                 tornTail = report.TornTail,
-                snapshots = report.Snapshots.Select(s => new { sequence = s.Sequence, valid = s.Valid, problem = s.Problem }),
+                baseSnapshot = report.BaseSnapshot,
+                snapshots = report.Snapshots.Select(s => new { sequence = s.Sequence, valid = s.Valid, problem = s.Problem, replayBase = s.IsReplayBase }),
                 seconds = report.Duration.TotalSeconds,
                 recordsPerSecond = report.Records / seconds,
                 valid = report.Valid,
@@ -76,12 +77,15 @@ internal static class ReplayCommand
         else
         {
             Console.WriteLine($"[{shard}]");
-            Console.WriteLine(string.Create(inv, $"journal      {report.Records} records, last sequence {report.LastSequence}{(report.TornTail is null ? "" : $", torn tail: {report.TornTail}")}"));
+            Console.WriteLine(string.Create(inv, $"journal      {report.Records} records{(report.BaseSnapshot is long b ? $" kept (older segments pruned; replayed from snapshot {b})" : "")}, last sequence {report.LastSequence}{(report.TornTail is null ? "" : $", torn tail: {report.TornTail}")}"));
             Console.WriteLine($"commands     {string.Join(", ", report.CommandsByType.OrderBy(p => p.Key).Select(p => $"{p.Key} {p.Value}"))}");
             Console.WriteLine(string.Create(inv, $"state        {report.Instruments} instruments, {report.LiveOrders} live orders, {report.Events} events"));
             foreach (var s in report.Snapshots)
             {
-                Console.WriteLine(string.Create(inv, $"snapshot     {s.Sequence}: {(s.Valid ? "matches the journal" : "INVALID: " + s.Problem)}"));
+                string verdict = !s.Valid ? "INVALID: " + s.Problem
+                    : s.IsReplayBase ? "replay starts here (the journal before it was pruned); its own digest checks"
+                    : "matches the journal";
+                Console.WriteLine(string.Create(inv, $"snapshot     {s.Sequence}: {verdict}"));
             }
             Console.WriteLine(string.Create(inv, $"replayed in  {report.Duration.TotalMilliseconds:F0} ms ({report.Records / seconds:F0} records/s)"));
             Console.WriteLine(string.Create(inv, $"StateDigest  {report.StateDigest:x16}"));

@@ -15,5 +15,8 @@ public sealed record ReplayReport(
     IReadOnlyList<SnapshotCheck> Snapshots,
     TimeSpan Duration)
 {
+    /// <summary>The snapshot the replay started from, when the journal before it was pruned; null = from the start.</summary>
+    public long? BaseSnapshot { get; init; }
+
     public bool Valid => Snapshots.All(s => s.Valid);
 }

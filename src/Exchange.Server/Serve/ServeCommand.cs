@@ -34,6 +34,7 @@ internal static class ServeCommand
 
     private static int Run(string? dataDirectory, string? configPath, bool useStdin)
     {
+        var timeline = new StartupTimeline();
         var log = Console.Error;
         ExchangeConfig config;
         try
@@ -50,27 +51,40 @@ internal static class ServeCommand
             config = config with { DataDirectory = dataDirectory };
         }
 
+        timeline.Mark("configuration");
+
         var decimals = config.Instruments.ToDictionary(i => Core.Domain.Symbol.Parse(i.Symbol), i => Price.DecimalsOf(Price.Parse(i.TickSize)));
         var session = useStdin ? new StdinSession(config.Accounts.Select(a => (a.Name, a.Id)), decimals) : null;
-        MarketDataNode marketData;
-        try
-        {
-            marketData = MarketDataNode.StartAsync(config).GetAwaiter().GetResult();
-        }
-        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or FormatException)
-        {
-            log.WriteLine($"exchange: cannot start market data: {e.Message}");
-            return 2;
-        }
+        // Market data (HTTP host, feed, servers) starts on the thread pool while the shards recover; each shard waits
+        // for it only to hand over its recovered book, just before its pipeline runs.
+        var marketDataStarting = Task.Run(() => MarketDataNode.StartAsync(config));
         // Order-entry sessions of every gateway reach the exchange through the hub.
         var hub = new OrderEntryHub();
         var throttle = new OrderEntryThrottle(config.RateLimits);
         hub.Admit = throttle.Admit;
         // FIX order state (for AvgPx and OrderStatusRequest) listens before the hub, so reports see their own event.
         var fixOrders = new FixOrderProjection();
-        using var node = ExchangeNode.Start(config,
-            session is null ? [fixOrders, hub, throttle, marketData.Listener] : [fixOrders, hub, throttle, session, marketData.Listener]);
+        var marketDataListener = new PendingMarketDataListener(marketDataStarting);
+        ExchangeNode started;
+        try
+        {
+            started = ExchangeNode.Start(config,
+                session is null ? [fixOrders, hub, throttle, marketDataListener] : [fixOrders, hub, throttle, session, marketDataListener]);
+        }
+        catch when (marketDataStarting.IsFaulted)
+        {
+            var e = marketDataStarting.Exception.InnerException;
+            if (e is IOException or System.Net.Sockets.SocketException or FormatException)
+            {
+                log.WriteLine($"exchange: cannot start market data: {e.Message}");
+                return 2;
+            }
+            throw;
+        }
+        using var node = started;
+        var marketData = marketDataStarting.GetAwaiter().GetResult(); // the shards waited for it
         hub.Node = node;
+        timeline.Mark("recovery and market data");
         var ticker = config.TimeTickMilliseconds > 0 ? new EngineTimeTicker(node, TimeSpan.FromMilliseconds(config.TimeTickMilliseconds)) : null;
         log.WriteLine($"exchange: data {Path.GetFullPath(config.DataDirectory)}");
         foreach (var shard in node.Shards)
@@ -99,9 +113,11 @@ internal static class ServeCommand
         {
             return FailToStart($"cannot listen for binary order entry on {config.BinaryOrderEntryEndpoint}: {e.Message}", fix);
         }
+        timeline.Mark("gateways");
         log.WriteLine($"exchange: FIX 4.4 acceptor on {fix.LocalEndPoint} (TargetCompID {config.FixCompId}; sessions {string.Join(", ", config.FixSessions.Select(f => f.SenderCompId))}; docs/fix.md)");
         log.WriteLine($"exchange: binary order entry on {binary.LocalEndPoint} (docs/binary-protocol.md)");
         log.WriteLine($"exchange: market data: REST and WebSocket (/ws) on http://{config.HttpEndpoint}, ITCH/MoldUDP64 feed to udp {config.MarketDataFeedEndpoint} (re-request udp {config.MarketDataRequestEndpoint}, snapshot tcp {config.MarketDataSnapshotEndpoint})");
+        log.WriteLine($"exchange: {timeline.Describe()}");
 
         // A gateway that cannot listen (its port is taken, e.g. by another exchange) stops the start: better than
         // an exchange that runs without the connections its participants expect.

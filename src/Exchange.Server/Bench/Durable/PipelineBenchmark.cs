@@ -25,6 +25,7 @@ internal static class PipelineBenchmark
             Instruments = [],
             WaitStrategy = waitStrategy,
             SnapshotEveryCommands = snapshotEvery,
+            PruneJournal = false, // the recovery benchmark replays this whole journal
         };
         using var node = ExchangeNode.Start(config, [recorder]);
         var pipeline = node.Shards[0].Pipeline;
