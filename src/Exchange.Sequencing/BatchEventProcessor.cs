@@ -30,13 +30,15 @@ public sealed class BatchEventProcessor<T, THandler>
     /// <summary>Starts the loop on a new dedicated thread.</summary>
     public Thread Start(string threadName)
     {
-        var thread = new Thread(Run) { Name = threadName, IsBackground = true };
-        _running = true;
+        // The processor is armed here, on the caller's thread, not when the new thread first runs: a Halt that comes
+        // before the thread is scheduled (a pipeline stopped right after it started) must stop it, not be undone.
+        Arm();
+        var thread = new Thread(Loop) { Name = threadName, IsBackground = true };
         thread.Start();
         return thread;
     }
 
-    /// <summary>Stops the loop after the current batch.</summary>
+    /// <summary>Stops the loop after the current batch; after <see cref="Start"/> has returned, also if the thread has not begun.</summary>
     public void Halt()
     {
         _running = false;
@@ -46,8 +48,18 @@ public sealed class BatchEventProcessor<T, THandler>
     /// <summary>The consumer loop, on the calling thread, until <see cref="Halt"/>.</summary>
     public void Run()
     {
-        _running = true;
+        Arm();
+        Loop();
+    }
+
+    private void Arm()
+    {
         _barrier.ClearAlert();
+        _running = true;
+    }
+
+    private void Loop()
+    {
         long next = Sequence.Value + 1;
         while (_running)
         {

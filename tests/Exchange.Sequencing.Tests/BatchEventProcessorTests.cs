@@ -39,4 +39,27 @@ public class BatchEventProcessorTests
         Assert.IsType<IOException>(processor.Fault);
         Assert.Equal(2, processor.Sequence.Value); // 3, 4 and 5 were handled but their batch never completed
     }
+
+    private sealed class NoOpHandler : IEventHandler<Slot>
+    {
+        public void OnEvent(ref Slot data, long sequence, bool endOfBatch)
+        {
+        }
+    }
+
+    [Fact]
+    public void ShouldStopWhenHaltedBeforeItsThreadHasBegun()
+    {
+        // Regression: the thread used to re-arm itself when it first ran, undoing a Halt that came earlier, so a
+        // pipeline stopped right after it started (serve getting SIGTERM at once) waited forever for it.
+        for (int i = 0; i < 200; i++)
+        {
+            var ring = new RingBuffer<Slot>(16, new BlockingWaitStrategy());
+            var processor = new BatchEventProcessor<Slot, NoOpHandler>(ring, ring.NewBarrier(), new NoOpHandler());
+            var thread = processor.Start("halted-early");
+            processor.Halt();
+            Assert.True(thread.Join(TimeSpan.FromSeconds(5)), $"iteration {i}: the halted processor kept running");
+            Assert.False(processor.IsRunning);
+        }
+    }
 }
