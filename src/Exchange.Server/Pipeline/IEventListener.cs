@@ -5,4 +5,10 @@ namespace Exchange.Server.Pipeline;
 public interface IEventListener
 {
     void OnEvent(in OutboundSlot slot);
+
+    /// <summary>After the last event of a responder batch (the responder had nothing more that was durable), on the
+    /// same thread: the moment to hand what the batch produced to the network in one go.</summary>
+    void OnBatchEnd()
+    {
+    }
 }

@@ -37,5 +37,12 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
         {
             listener.OnEvent(in data);
         }
+        if (endOfBatch)
+        {
+            foreach (var listener in _listeners)
+            {
+                listener.OnBatchEnd();
+            }
+        }
     }
 }
