@@ -22,7 +22,8 @@ public interface IOrderEntrySession
     void OnExchangeEvent(in OutboundSlot slot, bool ownCommand);
 
     /// <summary>The end of the responder batch in which the session asked for it with
-    /// <see cref="OrderEntryHub.FlushAtBatchEnd"/>, on that responder thread: send what the batch queued.</summary>
+    /// <see cref="OrderEntryHub.FlushAtBatchEnd"/> (see <see cref="IEventListener.OnBatchEnd"/>), on that responder
+    /// thread: send what the batch queued.</summary>
     void OnBatchEnd()
     {
     }

@@ -6,8 +6,9 @@ public interface IEventListener
 {
     void OnEvent(in OutboundSlot slot);
 
-    /// <summary>After the last event of a responder batch (the responder had nothing more that was durable), on the
-    /// same thread: the moment to hand what the batch produced to the network in one go.</summary>
+    /// <summary>On the responder thread, when it has released everything it can for now: at the end of its batch,
+    /// or before it waits for the next event's command to become durable. The moment to hand what the events
+    /// since the previous call produced to the network in one go.</summary>
     void OnBatchEnd()
     {
     }

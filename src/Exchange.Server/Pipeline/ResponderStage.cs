@@ -11,6 +11,7 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
     private readonly IEventListener[] _listeners; // an array: a foreach over it allocates no enumerator
     private readonly Func<bool> _isHalted;
     private long _knownDurable = Sequence.InitialValue;
+    private bool _unflushed;
     private volatile bool _halted;
 
     public ResponderStage(DurabilityGate durable, IReadOnlyList<IEventListener> listeners)
@@ -25,8 +26,10 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
 
     public void OnEvent(ref OutboundSlot data, long sequence, bool endOfBatch)
     {
-        if (data.CommandSequence > _knownDurable)
+        if (data.CommandSequence > _knownDurable && (_knownDurable = _durable.Durable) < data.CommandSequence)
         {
+            // What is released already goes out now, not after the wait (one more group commit, with fsync).
+            Flush();
             _knownDurable = _durable.WaitFor(data.CommandSequence, _isHalted);
             if (_knownDurable < data.CommandSequence)
             {
@@ -37,12 +40,25 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
         {
             listener.OnEvent(in data);
         }
+        _unflushed = true;
         if (endOfBatch)
         {
-            foreach (var listener in _listeners)
-            {
-                listener.OnBatchEnd();
-            }
+            Flush();
+        }
+    }
+
+    /// <summary>Tells the listeners that nothing more is released for now: the batch ended, or the next event must
+    /// wait for durability.</summary>
+    private void Flush()
+    {
+        if (!_unflushed)
+        {
+            return;
+        }
+        _unflushed = false;
+        foreach (var listener in _listeners)
+        {
+            listener.OnBatchEnd();
         }
     }
 }
