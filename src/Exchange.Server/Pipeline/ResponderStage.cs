@@ -10,6 +10,7 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
     private readonly DurabilityGate _durable;
     private readonly IEventListener[] _listeners; // an array: a foreach over it allocates no enumerator
     private readonly Func<bool> _isHalted;
+    private readonly Action _flush;
     private long _knownDurable = Sequence.InitialValue;
     private bool _unflushed;
     private volatile bool _halted;
@@ -19,6 +20,7 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
         _durable = durable;
         _listeners = [.. listeners];
         _isHalted = () => _halted;
+        _flush = Flush;
     }
 
     /// <summary>Stops waiting for durability (shutdown after a fault): events not yet durable are never released.</summary>
@@ -26,11 +28,11 @@ public sealed class ResponderStage : IEventHandler<OutboundSlot>
 
     public void OnEvent(ref OutboundSlot data, long sequence, bool endOfBatch)
     {
-        if (data.CommandSequence > _knownDurable && (_knownDurable = _durable.Durable) < data.CommandSequence)
+        if (data.CommandSequence > _knownDurable)
         {
-            // What is released already goes out now, not after the wait (one more group commit, with fsync).
-            Flush();
-            _knownDurable = _durable.WaitFor(data.CommandSequence, _isHalted);
+            // If the wait is long (a group commit, with fsync), what is released already goes out before it. A
+            // short one (durability arriving within the spin, as under load) keeps the batch together.
+            _knownDurable = _durable.WaitFor(data.CommandSequence, _isHalted, _flush);
             if (_knownDurable < data.CommandSequence)
             {
                 return; // halted: never release what is not durable
