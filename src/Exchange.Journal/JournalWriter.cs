@@ -70,6 +70,10 @@ public sealed class JournalWriter : IDisposable
     /// (a volatile read; the journal thread publishes it with a volatile write after the flush returns).</summary>
     public long DurableSequence => Volatile.Read(ref _durableSequence.Value);
 
+    /// <summary>What <see cref="DurableSequence"/> waits for (with <see cref="DurabilityMode.None"/> a group commit
+    /// costs only a write, so a caller need not gather large batches).</summary>
+    public DurabilityMode Durability => _options.Durability;
+
     /// <summary>The sequence the next <see cref="Append"/> must carry.</summary>
     public long NextSequence => _nextSequence;
 

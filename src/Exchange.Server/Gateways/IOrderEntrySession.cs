@@ -20,4 +20,11 @@ public interface IOrderEntrySession
     /// Called on a responder thread — one per shard, so possibly concurrently — and must never block: copy what
     /// is needed into the session's own bounded queue.</summary>
     void OnExchangeEvent(in OutboundSlot slot, bool ownCommand);
+
+    /// <summary>The end of the responder batch in which the session asked for it with
+    /// <see cref="OrderEntryHub.FlushAtBatchEnd"/> (see <see cref="IEventListener.OnBatchEnd"/>), on that responder
+    /// thread: send what the batch queued.</summary>
+    void OnBatchEnd()
+    {
+    }
 }

@@ -15,6 +15,10 @@ public sealed class OrderEntryHub : IEventListener
     /// <summary>Session ids of gateways start here, clear of the in-process clients' small ids.</summary>
     public const long FirstSessionId = 1L << 32;
 
+    /// <summary>Sessions that asked to be flushed at the end of the current batch of this responder thread.</summary>
+    [ThreadStatic]
+    private static List<IOrderEntrySession>? t_flushAtBatchEnd;
+
     private readonly Lock _writeLock = new();
     private RoutingTable _routes = RoutingTable.Empty;
     private long _nextSessionId = FirstSessionId;
@@ -148,6 +152,25 @@ public sealed class OrderEntryHub : IEventListener
                 }
                 break;
         }
+    }
+
+    /// <summary>Called by a session from <see cref="IOrderEntrySession.OnExchangeEvent"/> (on a responder thread):
+    /// call its <see cref="IOrderEntrySession.OnBatchEnd"/> when this responder's batch ends. Ask once per batch.</summary>
+    public static void FlushAtBatchEnd(IOrderEntrySession session) => (t_flushAtBatchEnd ??= new List<IOrderEntrySession>(64)).Add(session);
+
+    /// <summary>The responder's batch ended: the sessions that asked send what it gave them, one write each.</summary>
+    public void OnBatchEnd()
+    {
+        var sessions = t_flushAtBatchEnd;
+        if (sessions is null || sessions.Count == 0)
+        {
+            return;
+        }
+        foreach (var session in sessions)
+        {
+            session.OnBatchEnd();
+        }
+        sessions.Clear();
     }
 
     private static void Notify(RoutingTable routes, long account, IOrderEntrySession? submitter, in OutboundSlot slot)

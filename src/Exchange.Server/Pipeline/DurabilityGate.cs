@@ -44,8 +44,9 @@ public sealed class DurabilityGate
     }
 
     /// <summary>Waits until ring sequence <paramref name="sequence"/> is durable; returns the durable sequence then,
-    /// or a smaller value if <paramref name="halted"/> became true.</summary>
-    public long WaitFor(long sequence, Func<bool> halted)
+    /// or a smaller value if <paramref name="halted"/> became true. <paramref name="beforeSleep"/> runs once if the
+    /// wait outlasts the short spin, right before the thread sleeps.</summary>
+    public long WaitFor(long sequence, Func<bool> halted, Action? beforeSleep = null)
     {
         long durable;
         var spin = new SpinWait();
@@ -57,6 +58,7 @@ public sealed class DurabilityGate
         {
             return durable;
         }
+        beforeSleep?.Invoke();
         lock (_gate)
         {
             Interlocked.Increment(ref _sleepers);

@@ -46,9 +46,13 @@ public sealed class ExchangePipeline : IDisposable
         {
             _journalBase = persistence.Journal.NextSequence;
             durable = new DurabilityGate(persistence.Journal, _journalBase);
+            // With fsync it lingers while producers are still publishing, to cover a burst with one fdatasync; without,
+            // a group commit is only a write, and lingering would just delay it and spin a core.
+            var journalWait = persistence.Journal.Durability == Journal.DurabilityMode.Fsync
+                ? new LingeringWaitStrategy(_inbound.Sequencer.WaitStrategy)
+                : _inbound.Sequencer.WaitStrategy;
             _journalProcessor = new BatchEventProcessor<InboundSlot, JournalStage>(_inbound,
-                _inbound.NewBarrier(new LingeringWaitStrategy(_inbound.Sequencer.WaitStrategy)),
-                new JournalStage(persistence.Journal, _journalBase, durable));
+                _inbound.NewBarrier(journalWait), new JournalStage(persistence.Journal, _journalBase, durable));
             _inbound.AddGatingSequences(_journalProcessor.Sequence);
 
             // 5. Snapshot thread: a shadow engine, behind the journal, snapshots its own copy of the state.

@@ -4,7 +4,7 @@ namespace Exchange.Server.Gateways.Binary;
 
 /// <summary>An auto-reset signal with one async waiter and any number of setters: a set while nobody waits is
 /// remembered (once). The waiter resumes on the thread pool, never inline on the setter (a responder thread
-/// must not end up writing to a socket): the signal queues itself as the work item, so neither a wait nor a
+/// must not end up in an asynchronous send that may wait for the peer): the signal queues itself as the work item, so neither a wait nor a
 /// wake-up allocates.</summary>
 internal sealed class AsyncSignal : IValueTaskSource, IThreadPoolWorkItem
 {

@@ -89,6 +89,10 @@ internal sealed partial class BinaryConnection
         {
             return false;
         }
+        // From here on, writes never block a thread: responder threads write directly when the socket takes it at
+        // once (SendNow), the writer loop asynchronously otherwise.
+        _socket.Blocking = false;
+        Volatile.Write(ref _live, 1);
         _writer = Task.Run(WriteLoopAsync);
         Wake();
         return true;

@@ -6,7 +6,8 @@ namespace Exchange.Server.Gateways.Binary;
 
 /// <summary>One TCP connection of the binary gateway: a reader loop (login, then client packets into the hub)
 /// and, once logged in, a writer loop that sends its stream from the connection's cursor on — the replay and
-/// live messages alike — plus heartbeats. The transport is a raw <see cref="Socket"/> with pooled-free fixed
+/// live messages alike — plus heartbeats; live messages usually go out directly from the responder thread at
+/// the end of its batch instead (<see cref="SendNow"/>), when the socket takes them without blocking. The transport is a raw <see cref="Socket"/> with pooled-free fixed
 /// buffers: nothing is allocated per message.</summary>
 internal sealed partial class BinaryConnection
 {

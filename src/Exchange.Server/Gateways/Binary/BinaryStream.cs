@@ -23,6 +23,7 @@ internal sealed class BinaryStream : IOrderEntrySession
     private ulong _next = 1;
     private ulong _first = 1;
     private BinaryConnection? _connection;
+    private int _flushPending;
 
     public BinaryStream(long sessionId, long account, string username, string name, ulong instance, int capacity)
     {
@@ -111,7 +112,38 @@ internal sealed class BinaryStream : IOrderEntrySession
             connection = _connection;
             next = _next;
         }
-        Notify(connection, next);
+        if (connection is null || IsFarBehind(connection, next))
+        {
+            return;
+        }
+        // Sent at the end of the responder's batch, from the responder thread (one write for the whole batch, and no
+        // wake-up of the writer in between). The flag is set after the append: a flush that clears it first and then
+        // copies sees this message, or this call sees the flag clear and asks again.
+        if (Interlocked.Exchange(ref _flushPending, 1) == 0)
+        {
+            OrderEntryHub.FlushAtBatchEnd(this);
+        }
+    }
+
+    /// <summary>The end of a responder batch that appended to this stream: the connection sends it now.</summary>
+    public void OnBatchEnd()
+    {
+        Interlocked.Exchange(ref _flushPending, 0);
+        BinaryConnection? connection;
+        lock (_lock)
+        {
+            connection = _connection;
+        }
+        connection?.SendNow();
+    }
+
+    /// <summary>Whether the stream holds messages beyond <paramref name="cursor"/>.</summary>
+    public bool HasMessagesFrom(ulong cursor)
+    {
+        lock (_lock)
+        {
+            return cursor < _next;
+        }
     }
 
     /// <summary>Wakes the connection's writer, or closes the connection if it has fallen so far behind that its
@@ -119,18 +151,23 @@ internal sealed class BinaryStream : IOrderEntrySession
     /// that never completes and would not notice by itself).</summary>
     private void Notify(BinaryConnection? connection, ulong next)
     {
-        if (connection is null)
+        if (connection is not null && !IsFarBehind(connection, next))
         {
-            return;
+            connection.Wake();
         }
+    }
+
+    /// <summary>Closes the connection (and says so) if its next message is already overwritten.</summary>
+    private bool IsFarBehind(BinaryConnection connection, ulong next)
+    {
         // The cursor may already be past `next` (another appender added more and the writer sent it): not behind.
         ulong cursor = connection.Cursor;
         if (next > cursor && next - cursor > (ulong)Capacity)
         {
             connection.Close();
-            return;
+            return true;
         }
-        connection.Wake();
+        return false;
     }
 
     /// <summary>Appends the gateway's own reject of a client message that never reached the engine.</summary>
