@@ -62,23 +62,40 @@ public static class FixTimestamp
         {
             return false;
         }
-        long days = nanosSinceEpoch / NanosPerDay;
-        long inDay = nanosSinceEpoch % NanosPerDay;
-        CivilFromDays(days, out int year, out int month, out int day);
-        long seconds = inDay / NanosPerSecond;
-        int millis = (int)(inDay % NanosPerSecond / 1_000_000);
-        WriteDigits(destination[..4], year);
-        WriteDigits(destination[4..6], month);
-        WriteDigits(destination[6..8], day);
-        destination[8] = (byte)'-';
-        WriteDigits(destination[9..11], (int)(seconds / 3600));
-        destination[11] = (byte)':';
-        WriteDigits(destination[12..14], (int)(seconds / 60 % 60));
-        destination[14] = (byte)':';
-        WriteDigits(destination[15..17], (int)(seconds % 60));
-        destination[17] = (byte)'.';
-        WriteDigits(destination[18..21], millis);
+        // Every message carries one or two timestamps, nearly always of the current second: each thread keeps the
+        // "yyyyMMdd-HH:mm:ss" of the last second it formatted and writes only the milliseconds after it.
+        long second = nanosSinceEpoch / NanosPerSecond;
+        var cache = t_second ??= new SecondCache();
+        if (cache.Second != second)
+        {
+            long days = nanosSinceEpoch / NanosPerDay;
+            long inDay = second % 86_400;
+            CivilFromDays(days, out int year, out int month, out int day);
+            Span<byte> prefix = cache.Prefix;
+            WriteDigits(prefix[..4], year);
+            WriteDigits(prefix[4..6], month);
+            WriteDigits(prefix[6..8], day);
+            prefix[8] = (byte)'-';
+            WriteDigits(prefix[9..11], (int)(inDay / 3600));
+            prefix[11] = (byte)':';
+            WriteDigits(prefix[12..14], (int)(inDay / 60 % 60));
+            prefix[14] = (byte)':';
+            WriteDigits(prefix[15..17], (int)(inDay % 60));
+            prefix[17] = (byte)'.';
+            cache.Second = second;
+        }
+        cache.Prefix.CopyTo(destination);
+        WriteDigits(destination[18..21], (int)(nanosSinceEpoch % NanosPerSecond / 1_000_000));
         return true;
+    }
+
+    [ThreadStatic]
+    private static SecondCache? t_second;
+
+    private sealed class SecondCache
+    {
+        public readonly byte[] Prefix = new byte[18];
+        public long Second = -1;
     }
 
     private static bool TryDigits(ReadOnlySpan<byte> text, out int value)

@@ -14,11 +14,16 @@ public sealed partial class FixSession
 {
     private const long NanosPerSecond = 1_000_000_000;
     private const int MaxOutboundMessage = 16 * 1024;
+    // Application messages sent while corked wait here (at most this many bytes) for one transport write.
+    private const int MaxCorkedBytes = 32 * 1024;
 
     private readonly Lock _lock = new();
     private readonly IFixMessageStore _store;
     private readonly TimeProvider _time;
     private readonly byte[] _sendBuffer = new byte[MaxOutboundMessage];
+    private readonly byte[] _corked = new byte[MaxCorkedBytes];
+    private int _corkedLength;
+    private bool _isCorked;
     private readonly FixMessage _resendMessage = new(MaxOutboundMessage);
     private readonly byte[] _senderCompId;
     private readonly byte[] _targetCompId;
@@ -114,7 +119,8 @@ public sealed partial class FixSession
 
     /// <summary>Sends an application message: the next MsgSeqNum, stored for resends, then written to the connection
     /// if logged on. Without a logged-on connection it is only stored (and numbered): the counterparty gets it by a
-    /// ResendRequest after its next Logon (unless that Logon resets the sequence numbers).</summary>
+    /// ResendRequest after its next Logon (unless that Logon resets the sequence numbers). Between
+    /// <see cref="Cork"/> and <see cref="Uncork"/> the store and the connection are written once for the batch.</summary>
     public void Send<TBody>(in TBody body) where TBody : struct, IFixBody
     {
         lock (_lock)
@@ -128,10 +134,49 @@ public sealed partial class FixSession
             var message = _sendBuffer.AsSpan(0, length);
             _store.Store(seq, message);
             _store.SetNextSenderMsgSeqNum(seq + 1);
-            if (State == FixSessionState.LoggedOn)
+            if (State != FixSessionState.LoggedOn)
+            {
+                if (!_isCorked)
+                {
+                    _store.Flush();
+                }
+            }
+            else if (_isCorked && length <= MaxCorkedBytes)
+            {
+                if (_corkedLength + length > MaxCorkedBytes)
+                {
+                    SendCorked();
+                }
+                message.CopyTo(_corked.AsSpan(_corkedLength));
+                _corkedLength += length;
+            }
+            else
             {
                 Transmit(message, now);
             }
+        }
+    }
+
+    /// <summary>Starts a batch of <see cref="Send"/>s (e.g. the reports of one batch of exchange events): until
+    /// <see cref="Uncork"/> their store writes and their connection write are collected, so a batch costs one write
+    /// of each instead of one per message. Anything else sent meanwhile (a heartbeat, a resend) first sends the batch,
+    /// so messages still leave in MsgSeqNum order.</summary>
+    public void Cork()
+    {
+        lock (_lock)
+        {
+            _isCorked = true;
+        }
+    }
+
+    /// <summary>Ends the batch <see cref="Cork"/> started: stores and sends what it collected.</summary>
+    public void Uncork()
+    {
+        lock (_lock)
+        {
+            _isCorked = false;
+            SendCorked();
+            _store.Flush();
         }
     }
 
@@ -178,8 +223,24 @@ public sealed partial class FixSession
 
     private void Transmit(ReadOnlySpan<byte> message, long now)
     {
+        SendCorked();
+        _store.Flush(); // stored before sent
         _transport?.Send(message);
         _lastSentAt = now;
+    }
+
+    /// <summary>Sends the corked application messages (stored first); they went nowhere if the connection is gone:
+    /// they are stored, and a ResendRequest after the next Logon gets them.</summary>
+    private void SendCorked()
+    {
+        if (_corkedLength == 0)
+        {
+            return;
+        }
+        _store.Flush();
+        _transport?.Send(_corked.AsSpan(0, _corkedLength));
+        _corkedLength = 0;
+        _lastSentAt = Now();
     }
 
     /// <summary>Closes the connection and, if the session was logged on, tells the application.</summary>
@@ -191,6 +252,7 @@ public sealed partial class FixSession
             return;
         }
         bool wasLoggedOn = State is FixSessionState.LoggedOn or FixSessionState.LogoutSent;
+        SendCorked();
         _transport = null;
         State = FixSessionState.Disconnected;
         Log?.Invoke(this, $"disconnected: {reason}");

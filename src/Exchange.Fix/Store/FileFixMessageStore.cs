@@ -7,12 +7,19 @@ namespace Exchange.Fix.Store;
 /// next target MsgSeqNum, little-endian int64, overwritten in place) and <c>messages</c> (append-only records:
 /// int32 length, int32 MsgSeqNum, the message bytes). The index MsgSeqNum → record is rebuilt from <c>messages</c>
 /// on open; a torn last record (crash mid-append) is cut off.
-/// Durability: every change is written to the operating system before the call returns, so it survives the process
-/// being killed; it is not fsynced, so a power loss can lose the last changes (the counterparty then sees a sequence
-/// gap or a too-low number and the session is reset by the operators, as with any FIX engine's file store).</summary>
+/// Durability: outbound messages and the next sender MsgSeqNum are buffered and written to the operating system
+/// together by <see cref="Flush"/> (one write for a batch of reports instead of two per message), which the session
+/// calls before anything goes to the wire and at the end of each batch; a new target MsgSeqNum (a message received)
+/// is written at once, with what is buffered before it. So whatever was sent, or received and acted on, survives
+/// the process being killed; reports produced but not yet flushed (never sent) are lost with it, like the events
+/// still queued for the session. Nothing is fsynced: a power loss can lose the last changes (the counterparty then
+/// sees a sequence gap or a too-low number and the session is reset by the operators, as with any FIX engine's file
+/// store).</summary>
 public sealed class FileFixMessageStore : IFixMessageStore
 {
     private const int RecordHeader = 8;
+    // Beyond this many buffered bytes a Store writes them out itself (bounds the buffer between flushes).
+    private const int MaxBuffered = 256 * 1024;
 
     private readonly string _messagesPath;
     private readonly SafeFileHandle _seqNums;
@@ -20,8 +27,13 @@ public sealed class FileFixMessageStore : IFixMessageStore
     private readonly Dictionary<int, (long Offset, int Length)> _index = [];
     private readonly byte[] _seqBuffer = new byte[16];
     private readonly byte[] _header = new byte[RecordHeader];
-    private byte[] _record = new byte[4096];
-    // Invariant: _length is the size of the messages file (every byte of it a complete record).
+    // Records stored but not yet written: they follow the file's _flushedLength bytes.
+    private byte[] _buffer = new byte[16 * 1024];
+    private int _buffered;
+    private bool _senderNumberBuffered;
+    // Invariants: _flushedLength is the size of the messages file (every byte of it a complete record); _length is
+    // that plus the buffered records (offsets in the index count both).
+    private long _flushedLength;
     private long _length;
 
     public FileFixMessageStore(string directory)
@@ -50,28 +62,47 @@ public sealed class FileFixMessageStore : IFixMessageStore
     public void SetNextSenderMsgSeqNum(int value)
     {
         NextSenderMsgSeqNum = value;
-        WriteSeqNums();
+        _senderNumberBuffered = true;
     }
 
     public void SetNextTargetMsgSeqNum(int value)
     {
         NextTargetMsgSeqNum = value;
+        WriteBufferedRecords();
         WriteSeqNums();
     }
 
     public void Store(int msgSeqNum, ReadOnlySpan<byte> message)
     {
-        // One write per record: header and message copied together.
-        if (_record.Length < RecordHeader + message.Length)
+        int size = RecordHeader + message.Length;
+        if (_buffered + size > _buffer.Length)
         {
-            _record = new byte[Math.Max(RecordHeader + message.Length, _record.Length * 2)];
+            if (_buffered > 0 && _buffered + size > MaxBuffered)
+            {
+                WriteBufferedRecords();
+            }
+            if (_buffered + size > _buffer.Length)
+            {
+                Array.Resize(ref _buffer, Math.Max(_buffered + size, _buffer.Length * 2));
+            }
         }
-        BinaryPrimitives.WriteInt32LittleEndian(_record, message.Length);
-        BinaryPrimitives.WriteInt32LittleEndian(_record.AsSpan(4), msgSeqNum);
-        message.CopyTo(_record.AsSpan(RecordHeader));
-        RandomAccess.Write(_messages.SafeFileHandle, _record.AsSpan(0, RecordHeader + message.Length), _length);
+        var record = _buffer.AsSpan(_buffered, size);
+        BinaryPrimitives.WriteInt32LittleEndian(record, message.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(record[4..], msgSeqNum);
+        message.CopyTo(record[RecordHeader..]);
+        _buffered += size;
         _index[msgSeqNum] = (_length + RecordHeader, message.Length);
-        _length += RecordHeader + message.Length;
+        _length += size;
+    }
+
+    public void Flush()
+    {
+        bool records = _buffered > 0;
+        WriteBufferedRecords();
+        if (records || _senderNumberBuffered)
+        {
+            WriteSeqNums();
+        }
     }
 
     public bool TryGet(int msgSeqNum, out byte[] message)
@@ -82,7 +113,14 @@ public sealed class FileFixMessageStore : IFixMessageStore
             return false;
         }
         message = new byte[at.Length];
-        RandomAccess.Read(_messages.SafeFileHandle, message, at.Offset);
+        if (at.Offset >= _flushedLength)
+        {
+            _buffer.AsSpan((int)(at.Offset - _flushedLength), at.Length).CopyTo(message);
+        }
+        else
+        {
+            RandomAccess.Read(_messages.SafeFileHandle, message, at.Offset);
+        }
         return true;
     }
 
@@ -90,8 +128,9 @@ public sealed class FileFixMessageStore : IFixMessageStore
 
     public void Reset()
     {
+        _buffered = 0;
         _messages.SetLength(0);
-        _length = 0;
+        _flushedLength = _length = 0;
         _index.Clear();
         NextSenderMsgSeqNum = NextTargetMsgSeqNum = 1;
         WriteSeqNums();
@@ -99,12 +138,25 @@ public sealed class FileFixMessageStore : IFixMessageStore
 
     public void Dispose()
     {
+        Flush();
         _messages.Dispose();
         _seqNums.Dispose();
     }
 
+    private void WriteBufferedRecords()
+    {
+        if (_buffered == 0)
+        {
+            return;
+        }
+        RandomAccess.Write(_messages.SafeFileHandle, _buffer.AsSpan(0, _buffered), _flushedLength);
+        _flushedLength += _buffered;
+        _buffered = 0;
+    }
+
     private void WriteSeqNums()
     {
+        _senderNumberBuffered = false;
         BinaryPrimitives.WriteInt64LittleEndian(_seqBuffer, NextSenderMsgSeqNum);
         BinaryPrimitives.WriteInt64LittleEndian(_seqBuffer.AsSpan(8), NextTargetMsgSeqNum);
         RandomAccess.Write(_seqNums, _seqBuffer, 0);
@@ -133,6 +185,6 @@ public sealed class FileFixMessageStore : IFixMessageStore
         {
             _messages.SetLength(offset); // torn tail of an append cut short by a crash
         }
-        _length = offset;
+        _flushedLength = _length = offset;
     }
 }

@@ -27,4 +27,9 @@ public interface IFixMessageStore : IDisposable
 
     /// <summary>Back to a new session: both sequence numbers 1, no messages.</summary>
     void Reset();
+
+    /// <summary>Makes what <see cref="Store"/> and <see cref="SetNextSenderMsgSeqNum"/> may have buffered as
+    /// persistent as the implementation promises. The session calls it before any message goes to the wire, so a
+    /// message is never sent before it is stored; a store may buffer between calls to save a write per message.</summary>
+    void Flush();
 }

@@ -30,6 +30,10 @@ public sealed class MemoryFixMessageStore : IFixMessageStore
         NextSenderMsgSeqNum = NextTargetMsgSeqNum = 1;
     }
 
+    public void Flush()
+    {
+    }
+
     public void Dispose()
     {
     }

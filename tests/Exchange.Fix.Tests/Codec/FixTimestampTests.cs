@@ -32,6 +32,21 @@ public class FixTimestampTests
         }
     }
 
+    [Fact]
+    public void FormatsEveryMillisecondOfASecondAndJumpsBetweenSecondsLikeTheBcl()
+    {
+        // The formatter reuses the last second's text: check hits (same second) and misses (back and forth).
+        Span<byte> text = stackalloc byte[FixTimestamp.MillisecondLength];
+        var start = new DateTime(2026, 12, 31, 23, 59, 58, 0, DateTimeKind.Utc);
+        var random = new Random(7);
+        for (int i = 0; i < 5_000; i++)
+        {
+            var at = start.AddMilliseconds(random.Next(0, 4_000));
+            Assert.True(FixTimestamp.TryFormatMilliseconds(Nanos(at) + random.Next(0, 1_000_000), text));
+            Assert.Equal(at.ToString("yyyyMMdd-HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture), Encoding.ASCII.GetString(text));
+        }
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("20261123 14:30:00")]

@@ -74,6 +74,10 @@ public sealed class FixSessionAllocationTests
 
         public void Reset() => NextSenderMsgSeqNum = NextTargetMsgSeqNum = 1;
 
+        public void Flush()
+        {
+        }
+
         public void Dispose()
         {
         }

@@ -111,3 +111,85 @@ public sealed class FileFixMessageStoreTests : FixMessageStoreContractTests
         Assert.Equal("three"u8.ToArray(), three);
     }
 }
+
+/// <summary>The file store writes outbound messages and the sender number once per <see cref="IFixMessageStore.Flush"/>;
+/// a received message's number is written at once, with everything buffered before it.</summary>
+public sealed class FileFixMessageStoreBufferingTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "fix-store-" + Guid.NewGuid().ToString("N"));
+
+    private long MessagesFileLength => new FileInfo(Path.Combine(_directory, "messages")).Length;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public void ShouldWriteStoredMessagesOnFlushAndServeThemBefore()
+    {
+        using var store = new FileFixMessageStore(_directory);
+        store.Store(1, "one"u8);
+        store.Store(2, "two"u8);
+        store.SetNextSenderMsgSeqNum(3);
+        Assert.Equal(0, MessagesFileLength);
+        Assert.True(store.TryGet(2, out var two)); // from the buffer
+        Assert.Equal("two"u8.ToArray(), two);
+
+        store.Flush();
+
+        Assert.Equal(2 * (8 + 3), MessagesFileLength);
+        store.Store(3, "three"u8);
+        Assert.True(store.TryGet(1, out var one)); // from the file
+        Assert.Equal("one"u8.ToArray(), one);
+        Assert.True(store.TryGet(3, out var three)); // from the buffer, after the file's records
+        Assert.Equal("three"u8.ToArray(), three);
+    }
+
+    [Fact]
+    public void ShouldWriteBufferedMessagesWithANewTargetNumber()
+    {
+        using (var store = new FileFixMessageStore(_directory))
+        {
+            store.Store(1, "one"u8);
+            store.SetNextSenderMsgSeqNum(2);
+            store.SetNextTargetMsgSeqNum(4);
+            Assert.Equal(8 + 3, MessagesFileLength);
+        }
+        using var reopened = new FileFixMessageStore(_directory);
+        Assert.Equal(2, reopened.NextSenderMsgSeqNum);
+        Assert.Equal(4, reopened.NextTargetMsgSeqNum);
+        Assert.True(reopened.Contains(1));
+    }
+
+    [Fact]
+    public void ShouldKeepManyBufferedMessagesInOrderAcrossTheBufferLimit()
+    {
+        var body = new byte[1000];
+        using (var store = new FileFixMessageStore(_directory))
+        {
+            for (int seq = 1; seq <= 600; seq++) // 600 KB: more than the store buffers between flushes
+            {
+                body[0] = (byte)seq;
+                store.Store(seq, body);
+            }
+            store.SetNextSenderMsgSeqNum(601);
+            Assert.True(MessagesFileLength > 0); // some went out on their own
+            Assert.True(store.TryGet(600, out var last));
+            Assert.Equal(unchecked((byte)600), last[0]);
+        }
+        using var reopened = new FileFixMessageStore(_directory);
+        Assert.Equal(601, reopened.NextSenderMsgSeqNum);
+        for (int seq = 1; seq <= 600; seq++)
+        {
+            Assert.True(reopened.TryGet(seq, out var message));
+            Assert.Equal((byte)seq, message[0]);
+        }
+    }
+}

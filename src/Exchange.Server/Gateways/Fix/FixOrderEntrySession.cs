@@ -134,21 +134,35 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         return _pump;
     }
 
+    private const int MaxReportsPerBatch = 64;
+
     private async Task PumpAsync()
     {
         var reader = _events.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            while (reader.TryRead(out var item))
+            // The reports of what is queued go out as one batch: one store write and one socket write for all of
+            // them (a session gets every report of its account, so this is per event, not per client order). At most
+            // MaxReportsPerBatch, so a steady stream still goes out every few dozen reports.
+            var batch = _session;
+            batch?.Cork();
+            try
             {
-                try
+                for (int n = 0; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
                 {
-                    Report(in item);
+                    try
+                    {
+                        Report(in item);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+                    }
                 }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
-                }
+            }
+            finally
+            {
+                batch?.Uncork();
             }
             if (_overflowed && _session is { IsLoggedOn: true } session)
             {
