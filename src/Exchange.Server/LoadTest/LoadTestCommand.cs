@@ -16,6 +16,7 @@ internal static class LoadTestCommand
         var max = new Option<bool>("--max") { Description = "Closed loop at maximum throughput: each connection keeps --window orders outstanding." };
         var window = new Option<int>("--window") { Description = "Closed loop: orders outstanding per connection.", DefaultValueFactory = _ => 256 };
         var duration = new Option<double>("--duration") { Description = "Seconds of sending.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<double>("--warmup") { Description = "Seconds of sending before --duration whose latencies are not counted.", DefaultValueFactory = _ => 0 };
         var drain = new Option<double>("--drain") { Description = "Seconds to wait for outstanding acknowledgements at the end.", DefaultValueFactory = _ => 10 };
         var connections = new Option<int>("--connections") { Description = "Connections, using the accounts round-robin.", DefaultValueFactory = _ => 4 };
         var accounts = new Option<string>("--accounts") { Description = "user:password,… (FIX: the user is the SenderCompID).", DefaultValueFactory = _ => "TRADER1:demo,TRADER2:demo" };
@@ -31,7 +32,7 @@ internal static class LoadTestCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress lines." };
         var command = new Command("loadtest", "Load-test a running exchange over the binary protocol or FIX (docs/loadtest.md).")
         {
-            protocol, host, port, rate, max, window, duration, drain, connections, accounts, targetCompId, symbol, mid, tick, spread, limitPercent,
+            protocol, host, port, rate, max, window, duration, warmup, drain, connections, accounts, targetCompId, symbol, mid, tick, spread, limitPercent,
             maxQuantity, seed, json, quiet,
         };
         command.SetAction(p =>
@@ -45,6 +46,7 @@ internal static class LoadTestCommand
                 Max = p.GetValue(max),
                 Window = p.GetValue(window),
                 Duration = TimeSpan.FromSeconds(p.GetValue(duration)),
+                Warmup = TimeSpan.FromSeconds(Math.Max(0, p.GetValue(warmup))),
                 Drain = TimeSpan.FromSeconds(p.GetValue(drain)),
                 Connections = p.GetValue(connections),
                 Accounts = ParseAccounts(p.GetValue(accounts)!),

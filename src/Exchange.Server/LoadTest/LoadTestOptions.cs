@@ -21,6 +21,11 @@ internal sealed record LoadTestOptions
 
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Sending (at the same rate or window) before <see cref="Duration"/>, whose latencies are left out of the
+    /// percentiles: the exchange's code is still being compiled to its final tier then (tiered JIT), as a venue's
+    /// would be before its open.</summary>
+    public TimeSpan Warmup { get; init; } = TimeSpan.Zero;
+
     /// <summary>How long to wait for outstanding acknowledgements after the last order.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -10,7 +10,8 @@ internal static class LoadTestReport
     {
         var c = CultureInfo.InvariantCulture;
         string mode = r.Mode == "open-loop" ? string.Create(c, $"open loop at {r.TargetRate:N0} orders/s") : $"closed loop, window {r.Window} per connection";
-        o.WriteLine(string.Create(c, $"exchange loadtest: {r.Protocol}, {mode}, {r.Connections} connections, {r.DurationSeconds:F1} s, seed {r.Seed}"));
+        string warmup = r.WarmupSeconds > 0 ? string.Create(c, $" after a {r.WarmupSeconds:F1} s warm-up (orders counted, latencies not)") : "";
+        o.WriteLine(string.Create(c, $"exchange loadtest: {r.Protocol}, {mode}, {r.Connections} connections, {r.DurationSeconds:F1} s{warmup}, seed {r.Seed}"));
         o.WriteLine();
         o.WriteLine("                        orders      orders/s");
         o.WriteLine(string.Create(c, $"  sent            {r.Sent,12:N0}  {r.SentPerSecond,12:N0}"));

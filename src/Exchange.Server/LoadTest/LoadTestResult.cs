@@ -12,6 +12,9 @@ internal sealed record LoadTestResult
     public required int Connections { get; init; }
     public required int Seed { get; init; }
     public required double DurationSeconds { get; init; }
+
+    /// <summary>Seconds sent before <see cref="DurationSeconds"/>: counted in the orders and rates, not in the latencies.</summary>
+    public double WarmupSeconds { get; init; }
     public required double ElapsedSeconds { get; init; }
     public required long Sent { get; init; }
     public required long Acknowledged { get; init; }
@@ -31,6 +34,9 @@ internal sealed record LoadTestResult
     public required double P9999Micros { get; init; }
     public required double MaxMicros { get; init; }
     public required double MeanMicros { get; init; }
+
+    /// <summary>Round trips in the percentiles (acknowledgements recorded after the warm-up).</summary>
+    public long LatencySamples { get; init; }
     public required IReadOnlyDictionary<string, long> RejectsByReason { get; init; }
     public required IReadOnlyList<string> Errors { get; init; }
 }

@@ -45,7 +45,8 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
 
         long start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100; // 10 ms to start the threads
         _stats.ForEach(s => s.Begin(start));
-        long end = start + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
+        long measuredFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+        long end = measuredFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
         var flows = Enumerable.Range(0, count).Select(i => new LoadOrderFlow(options, options.Seed * 1000 + i)).ToArray();
         var receivers = new Thread[count];
         for (int i = 0; i < count; i++)
@@ -92,7 +93,10 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
             {
                 interval.Add(s.Latency.GetIntervalHistogram());
             }
-            total.Add(interval);
+            if (next - Stopwatch.Frequency >= measuredFrom)
+            {
+                total.Add(interval); // a whole second after the warm-up
+            }
             long sent = _stats.Sum(s => s.Sent);
             long acked = _stats.Sum(s => s.Acknowledged);
             long rejected = _stats.Sum(s => s.Rejected);
@@ -145,7 +149,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
                 reasons[_connections[0].RejectReasonName(code)] = n;
             }
         }
-        double sendSeconds = options.Duration.TotalSeconds;
+        double sendSeconds = options.Warmup.TotalSeconds + options.Duration.TotalSeconds;
         double elapsed = (finished - start) / (double)Stopwatch.Frequency;
         return new LoadTestResult
         {
@@ -155,7 +159,8 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
             Window = closedLoop ? options.Window : 0,
             Connections = count,
             Seed = options.Seed,
-            DurationSeconds = sendSeconds,
+            DurationSeconds = options.Duration.TotalSeconds,
+            WarmupSeconds = options.Warmup.TotalSeconds,
             ElapsedSeconds = elapsed,
             Sent = totalSent,
             Acknowledged = totalAcked,
@@ -172,6 +177,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
             P9999Micros = Micros(total, 99.99),
             MaxMicros = total.TotalCount == 0 ? 0 : total.GetMaxValue() / 1000.0,
             MeanMicros = total.TotalCount == 0 ? 0 : total.GetMean() / 1000.0,
+            LatencySamples = total.TotalCount,
             RejectsByReason = reasons,
             Errors = errors,
         };
