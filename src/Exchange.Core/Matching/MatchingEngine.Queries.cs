@@ -17,6 +17,65 @@ public sealed partial class MatchingEngine
             Collect(book.Bids), Collect(book.Asks), Collect(book.BuyStops), Collect(book.SellStops));
     }
 
+    /// <summary>The resting orders of one instrument's book, bids then asks, each side in priority order, in one
+    /// exact-size array (allocates it: for seeding views at start, not the hot path).</summary>
+    public RestingOrder[] GetRestingOrders(Symbol symbol)
+    {
+        var book = BookOf(symbol);
+        return Collect(book.Bids, book.Asks);
+    }
+
+    /// <summary>The untriggered stop orders of one instrument, buy stops then sell stops, each in trigger priority,
+    /// in one exact-size array (allocates it).</summary>
+    public RestingOrder[] GetStopOrders(Symbol symbol)
+    {
+        var book = BookOf(symbol);
+        return Collect(book.BuyStops, book.SellStops);
+    }
+
+    private OrderBook BookOf(Symbol symbol) => _instrumentBySymbol.TryGetValue(symbol, out int id)
+        ? _books[id]
+        : throw new ArgumentException($"Unknown symbol {symbol}", nameof(symbol));
+
+    private RestingOrder[] Collect(BookSide first, BookSide second)
+    {
+        // Sized from the levels' order counts (one pass over levels, not orders), so the copy is written once.
+        var orders = GC.AllocateUninitializedArray<RestingOrder>(CountQueued(first) + CountQueued(second));
+        int n = Fill(second, orders, Fill(first, orders, 0));
+        if (n != orders.Length)
+        {
+            throw new InvalidOperationException("Level order counts disagree with the queues.");
+        }
+        return orders;
+    }
+
+    private int CountQueued(BookSide side)
+    {
+        int count = 0;
+        for (int level = side.Best; level != 0; level = side.NextWorse(level))
+        {
+            count += _levels.Items[level].OrderCount;
+        }
+        return count;
+    }
+
+    private int Fill(BookSide side, RestingOrder[] orders, int n)
+    {
+        var items = _orders.Items;
+        var clientIds = _orders.ClientIds;
+        for (int level = side.Best; level != 0; level = side.NextWorse(level))
+        {
+            for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
+            {
+                ref var o = ref items[i];
+                orders[n++] = new RestingOrder(o.OrderId, o.Account, clientIds[i], o.Side, o.Type, o.TimeInForce,
+                    o.Price, o.StopPrice, o.Quantity, o.Visible, o.Hidden, o.Filled, o.Display, o.ExpireTime, o.Flags,
+                    o.Stp, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
+            }
+        }
+        return n;
+    }
+
     private List<RestingOrder> Collect(BookSide side)
     {
         var list = new List<RestingOrder>();

@@ -10,12 +10,12 @@ public sealed record ShardSeed(int Shard, long EngineSequence, IReadOnlyList<Ins
     /// <summary>Copies what the views need from an engine that no other thread is running.</summary>
     public static ShardSeed Capture(int shard, MatchingEngine engine)
     {
-        var instruments = new List<InstrumentSeed>();
+        var instruments = new List<InstrumentSeed>(engine.Instruments.Count);
         foreach (var instrument in engine.Instruments)
         {
-            var book = engine.GetBookSnapshot(instrument.Symbol);
+            // Exact-size arrays filled once: a restart hands over a million orders here.
             instruments.Add(new InstrumentSeed(instrument.Symbol, instrument.TickSize, instrument.LotSize, instrument.ReferencePrice,
-                instrument.Status, instrument.LastTradePrice, [.. book.Bids, .. book.Asks], [.. book.BuyStops, .. book.SellStops]));
+                instrument.Status, instrument.LastTradePrice, engine.GetRestingOrders(instrument.Symbol), engine.GetStopOrders(instrument.Symbol)));
         }
         return new ShardSeed(shard, engine.Sequence, instruments);
     }
