@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using Exchange.Core.Snapshots;
@@ -150,18 +151,24 @@ public sealed partial class MatchingEngine
         var ids = new long[count];
         var slots = new int[count];
         var partners = new List<(int Index, long PartnerId)>();
+        bool prefetch = Sse.IsSupported;
         for (int n = 0; n < count; n++)
         {
-            reader.ReadOrder(header.Instruments, out var entry, out var clientId, out long partnerId);
+            // The client-id table is far larger than the caches and each insert lands at random: start loading the
+            // slot of an order a few records ahead, so its miss overlaps this order's work.
+            if (prefetch && reader.PeekOrderKey(RestorePrefetchDistance, out long aheadAccount, out var aheadId))
+            {
+                _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(aheadAccount, in aheadId));
+            }
+            int index = _orders.Allocate();
+            reader.ReadOrder(header.Instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId);
+            ref var entry = ref _orders.Items[index];
             if (n > 0 && entry.OrderId <= ids[n - 1])
             {
                 throw new InvalidDataException("Snapshot orders out of order.");
             }
-            int index = _orders.Allocate();
             bool expires = entry.ExpiryHeapIndex >= 0;
             entry.ExpiryHeapIndex = -1;
-            _orders.Items[index] = entry;
-            _orders.ClientIds[index] = clientId;
             Register(index, _books[entry.Instrument]);
             ids[n] = entry.OrderId;
             slots[n] = index;
@@ -202,6 +209,7 @@ public sealed partial class MatchingEngine
     private int RestoreQueues(EngineSnapshotReader reader, BookSide side, OrderSlotMap slotOf)
     {
         int queued = 0;
+        bool prefetch = Sse.IsSupported;
         int levels = reader.ReadCount();
         int previous = 0;
         for (int l = 0; l < levels; l++)
@@ -209,6 +217,12 @@ public sealed partial class MatchingEngine
             var (price, orders) = reader.ReadLevel();
             for (int k = 0; k < orders; k++)
             {
+                // Queues come in priority order, orders were allocated in id order: the slots are far apart.
+                if (prefetch && k + RestorePrefetchDistance < orders
+                    && slotOf.SlotOf(reader.PeekOrderId(RestorePrefetchDistance)) is var ahead and > 0)
+                {
+                    PrefetchEntry(ref _orders.Items[ahead]);
+                }
                 int index = SlotOf(slotOf, reader.ReadOrderId());
                 if (_orders.Items[index].Level != 0)
                 {
@@ -222,6 +236,9 @@ public sealed partial class MatchingEngine
         }
         return queued;
     }
+
+    /// <summary>How many orders ahead the restore prefetches (the client-id slot, the queued order).</summary>
+    private const int RestorePrefetchDistance = 8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int SlotOf(OrderSlotMap slots, long orderId)
