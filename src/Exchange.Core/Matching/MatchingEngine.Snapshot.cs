@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
 using Exchange.Core.Snapshots;
 
 namespace Exchange.Core.Matching;
@@ -83,13 +84,32 @@ public sealed partial class MatchingEngine
 
     /// <summary>As <see cref="ReadSnapshot(Stream, EngineOptions?, bool)"/>; <paramref name="digest"/> is the state digest
     /// the snapshot was written with (verified against the rebuilt state unless <paramref name="verifyDigest"/> is false).</summary>
-    public static MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options, bool verifyDigest, out ulong digest)
+    public static unsafe MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options, bool verifyDigest, out ulong digest)
     {
+        if (stream is FileStream file && file.Length - file.Position >= MapFromBytes)
+        {
+            // A snapshot file is mapped, not read: its pages are the page cache's own, so there is no copy and no
+            // fresh buffer of hundreds of megabytes to fault in (files are written once and replaced, never changed).
+            long offset = file.Position;
+            int mapped = checked((int)(file.Length - offset));
+            using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            using var view = map.CreateViewAccessor(offset, mapped, MemoryMappedFileAccess.Read);
+            byte* start = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+            try
+            {
+                return Load(start + view.PointerOffset, mapped, options, verifyDigest, out digest);
+            }
+            finally
+            {
+                view.SafeMemoryMappedViewHandle.ReleasePointer();
+            }
+        }
         byte[] buffer;
         int length;
         if (stream.CanSeek)
         {
-            // One exact-size read: a restart reads hundreds of megabytes, growing a buffer would copy them again.
+            // One exact-size read: growing a buffer would copy the bytes again.
             length = checked((int)(stream.Length - stream.Position));
             buffer = GC.AllocateUninitializedArray<byte>(length);
             stream.ReadExactly(buffer);
@@ -101,14 +121,27 @@ public sealed partial class MatchingEngine
             buffer = copy.GetBuffer();
             length = (int)copy.Length;
         }
-        var bytes = buffer.AsSpan(0, length);
-        if (bytes.Length < 8 || BinaryPrimitives.ReadUInt64LittleEndian(bytes[^8..]) != XxHash64.HashToUInt64(bytes[..^8]))
+        fixed (byte* bytes = buffer)
+        {
+            return Load(bytes, length, options, verifyDigest, out digest);
+        }
+    }
+
+    /// <summary>Snapshots from this size up are mapped rather than read, when they come from a file.</summary>
+    private const long MapFromBytes = 1 << 20;
+
+    /// <summary>Builds the engine from a snapshot's bytes (<paramref name="length"/> of them at <paramref name="bytes"/>,
+    /// valid for the call).</summary>
+    private static unsafe MatchingEngine Load(byte* bytes, int length, EngineOptions? options, bool verifyDigest, out ulong digest)
+    {
+        var span = new ReadOnlySpan<byte>(bytes, length);
+        if (span.Length < 8 || BinaryPrimitives.ReadUInt64LittleEndian(span[^8..]) != XxHash64.HashToUInt64(span[..^8]))
         {
             throw new InvalidDataException("Snapshot checksum mismatch (truncated or damaged).");
         }
         try
         {
-            var reader = new EngineSnapshotReader(buffer, length - 8);
+            var reader = new EngineSnapshotReader(bytes, length - 8);
             var header = reader.ReadHeader();
             options ??= new EngineOptions();
             var engine = new MatchingEngine(options with { OrderCapacity = Math.Max(options.OrderCapacity, header.Orders + header.Orders / 4 + 16) });

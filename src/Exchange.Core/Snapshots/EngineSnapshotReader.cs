@@ -9,8 +9,9 @@ namespace Exchange.Core.Snapshots;
 
 /// <summary>Reads what <see cref="EngineSnapshotWriter"/> wrote, straight from the bytes (a restart reads
 /// millions of orders: no per-field calls through a stream); throws <see cref="InvalidDataException"/> on
-/// anything malformed (wrong magic, impossible values, truncation).</summary>
-internal sealed class EngineSnapshotReader(byte[] bytes, int length)
+/// anything malformed (wrong magic, impossible values, truncation).
+/// The bytes are the caller's (a pinned array or a mapped file) and must stay valid while the reader is used.</summary>
+internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
 {
     private int _position;
     private ulong _magic;
@@ -101,7 +102,7 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
             clientId = default;
             return false;
         }
-        ref byte r = ref bytes[(int)at];
+        ref byte r = ref bytes[at];
         account = Int64(ref r, 0);
         clientId = ClientOrderId.ReadFrom(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, 8), ClientOrderId.MaxLength));
         return true;
@@ -113,7 +114,7 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
     public long PeekOrderId(int ahead)
     {
         long at = _position + (long)ahead * 8;
-        return at + 8 <= length ? Int64(ref bytes[(int)at], 0) : 0;
+        return at + 8 <= length ? Int64(ref bytes[at], 0) : 0;
     }
 
     public (long Price, int Orders) ReadLevel() => (ReadInt64(), Count(ReadInt32()));
@@ -152,7 +153,7 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
         {
             ThrowTruncated();
         }
-        var span = new ReadOnlySpan<byte>(bytes, _position, count);
+        var span = new ReadOnlySpan<byte>(bytes + _position, count);
         _position += count;
         return span;
     }
