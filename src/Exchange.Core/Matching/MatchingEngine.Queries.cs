@@ -34,6 +34,22 @@ public sealed partial class MatchingEngine
         return Collect(book.BuyStops, book.SellStops);
     }
 
+    /// <summary>The number of resting orders on one side of an instrument's book.</summary>
+    public int CountRestingOrders(Symbol symbol, Side side) => CountQueued(BookOf(symbol).SideOf(side));
+
+    /// <summary>Copies the resting orders of one side, in priority order, into <paramref name="destination"/>, which must
+    /// hold exactly <see cref="CountRestingOrders"/> of them. Only reads the engine: threads may copy from an engine no
+    /// thread is running (e.g. each side on its own thread at start).</summary>
+    public void CopyRestingOrders(Symbol symbol, Side side, Span<RestingOrder> destination)
+    {
+        var bookSide = BookOf(symbol).SideOf(side);
+        if (CountQueued(bookSide) != destination.Length)
+        {
+            throw new ArgumentException("The destination must hold exactly the side's orders.", nameof(destination));
+        }
+        Fill(bookSide, destination, 0);
+    }
+
     private OrderBook BookOf(Symbol symbol) => _instrumentBySymbol.TryGetValue(symbol, out int id)
         ? _books[id]
         : throw new ArgumentException($"Unknown symbol {symbol}", nameof(symbol));
@@ -62,7 +78,7 @@ public sealed partial class MatchingEngine
 
     // Runs once per start over a million orders: optimized at once, not from tier 0 through on-stack replacement.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Fill(BookSide side, RestingOrder[] orders, int n)
+    private int Fill(BookSide side, Span<RestingOrder> orders, int n)
     {
         var items = _orders.Items;
         var clientIds = _orders.ClientIds;

@@ -13,11 +13,42 @@ public sealed record ShardSeed(int Shard, long EngineSequence, IReadOnlyList<Ins
         var instruments = new List<InstrumentSeed>(engine.Instruments.Count);
         foreach (var instrument in engine.Instruments)
         {
-            // Exact-size arrays filled once: a restart hands over a million orders here.
             instruments.Add(new InstrumentSeed(instrument.Symbol, instrument.TickSize, instrument.LotSize, instrument.ReferencePrice,
-                instrument.Status, instrument.LastTradePrice, engine.GetRestingOrders(instrument.Symbol), engine.GetStopOrders(instrument.Symbol)));
+                instrument.Status, instrument.LastTradePrice, CopyBook(engine, instrument.Symbol), engine.GetStopOrders(instrument.Symbol)));
         }
         return new ShardSeed(shard, engine.Sequence, instruments);
+    }
+
+    /// <summary>Books from this many orders up are copied a side per thread.</summary>
+    internal const int ParallelFromOrders = 100_000;
+
+    /// <summary>Bids then asks in one exact-size array. A restart hands over a million orders here: a large book's
+    /// asks are copied on a pool thread while this one copies the bids (both only read the idle engine); should no
+    /// pool thread take the asks by the time the bids are done, this thread copies them too.</summary>
+    private static RestingOrder[] CopyBook(MatchingEngine engine, Symbol symbol)
+    {
+        int bids = engine.CountRestingOrders(symbol, Side.Buy);
+        int asks = engine.CountRestingOrders(symbol, Side.Sell);
+        var orders = GC.AllocateUninitializedArray<RestingOrder>(bids + asks);
+        if (bids + asks < ParallelFromOrders)
+        {
+            engine.CopyRestingOrders(symbol, Side.Buy, orders.AsSpan(0, bids));
+            engine.CopyRestingOrders(symbol, Side.Sell, orders.AsSpan(bids));
+            return orders;
+        }
+        int claimed = 0;
+        void CopyAsks()
+        {
+            if (Interlocked.Exchange(ref claimed, 1) == 0)
+            {
+                engine.CopyRestingOrders(symbol, Side.Sell, orders.AsSpan(bids));
+            }
+        }
+        var helper = Task.Run(CopyAsks);
+        engine.CopyRestingOrders(symbol, Side.Buy, orders.AsSpan(0, bids));
+        CopyAsks();
+        helper.GetAwaiter().GetResult();
+        return orders;
     }
 }
 
