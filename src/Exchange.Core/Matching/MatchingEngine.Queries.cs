@@ -172,6 +172,9 @@ public sealed partial class MatchingEngine
         return hash.Finish();
     }
 
+    // A pass over every order, often once per process (after a restart's replay, a snapshot's check): optimized at
+    // once rather than from tier 0 through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void HashSide(StateHasher hash, BookSide side)
     {
         var items = _orders.Items;

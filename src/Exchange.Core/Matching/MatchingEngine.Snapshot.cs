@@ -172,8 +172,8 @@ public sealed partial class MatchingEngine
             AddBook(book);
         }
 
-        // Orders were written in ascending order id and are allocated in that order; after them an order id maps to
-        // its slot through a direct table (OrderSlotMap): no million-entry dictionary, no search per queued order.
+        // Orders were written in ascending order id, then every queue as order ids in priority order. An order id maps
+        // to its pool slot through a direct table (OrderSlotMap): no million-entry dictionary, no search per queued order.
         int count = reader.ReadCount();
         if (count != header.Orders)
         {
@@ -181,40 +181,10 @@ public sealed partial class MatchingEngine
         }
         // Its pages are faulted in once, in order, rather than at random by the inserts below.
         _orderByClientId.Prefault();
-        var ids = new long[count];
-        var slots = new int[count];
         var partners = new List<(int Index, long PartnerId)>();
-        bool prefetch = Sse.IsSupported;
-        for (int n = 0; n < count; n++)
-        {
-            // The client-id table is far larger than the caches and each insert lands at random: start loading the
-            // slot of an order a few records ahead, so its miss overlaps this order's work.
-            if (prefetch && reader.PeekOrderKey(RestorePrefetchDistance, out long aheadAccount, out var aheadId))
-            {
-                _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(aheadAccount, in aheadId));
-            }
-            int index = _orders.Allocate();
-            reader.ReadOrder(header.Instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId);
-            ref var entry = ref _orders.Items[index];
-            if (n > 0 && entry.OrderId <= ids[n - 1])
-            {
-                throw new InvalidDataException("Snapshot orders out of order.");
-            }
-            bool expires = entry.ExpiryHeapIndex >= 0;
-            entry.ExpiryHeapIndex = -1;
-            Register(index, _books[entry.Instrument]);
-            ids[n] = entry.OrderId;
-            slots[n] = index;
-            if (partnerId != 0)
-            {
-                partners.Add((index, partnerId));
-            }
-            if (expires)
-            {
-                _expiries.Add(index);
-            }
-        }
-        var slotOf = new OrderSlotMap(ids, slots, count);
+        var slotOf = PlanQueueOrder(reader, count, header.Instruments) is { } plan
+            ? RestoreOrders(reader, header.Instruments, count, plan, partners)
+            : RestoreOrdersInIdOrder(reader, header.Instruments, count, partners);
         foreach (var (index, partnerId) in partners)
         {
             _orders.Items[index].OcoPartner = SlotOf(slotOf, partnerId);
@@ -235,6 +205,162 @@ public sealed partial class MatchingEngine
             throw new InvalidDataException("Snapshot digest does not match the restored state.");
         }
         return stored;
+    }
+
+    /// <summary>Slots in queue order: reads the queues (after the orders, whose records have a fixed size) and gives
+    /// the orders slots 1, 2, … in the order every book side is walked (bids, asks, buy stops, sell stops, each best
+    /// first), so that walking a book later reads the pool in address order instead of jumping about it. Null when the
+    /// order ids are too sparse for a table (the orders then take slots in id order). Leaves the reader at the orders.</summary>
+    private static QueueOrderPlan? PlanQueueOrder(EngineSnapshotReader reader, int count, int books)
+    {
+        int ordersAt = reader.Position;
+        if (count == 0)
+        {
+            return null;
+        }
+        long first = reader.PeekOrderRecordId(0);
+        long range = reader.PeekOrderRecordId(count - 1) - first + 1;
+        if (range <= 0 || range > (long)count * OrderSlotMap.MaxTableFactor + 1024)
+        {
+            return null;
+        }
+        var table = new int[range];
+        reader.SkipOrderRecords(count);
+        int planned = 0;
+        for (int side = 0; side < books * 4; side++)
+        {
+            int levels = reader.ReadCount();
+            for (int l = 0; l < levels; l++)
+            {
+                var (_, orders) = reader.ReadLevel();
+                for (int k = 0; k < orders; k++)
+                {
+                    long orderId = reader.ReadOrderId();
+                    ulong offset = (ulong)(orderId - first);
+                    if (offset >= (ulong)table.Length || planned == count)
+                    {
+                        ThrowMissing(orderId);
+                    }
+                    if (table[offset] != 0)
+                    {
+                        throw new InvalidDataException($"Order {orderId} queued twice in snapshot.");
+                    }
+                    table[offset] = ++planned;
+                }
+            }
+        }
+        reader.Position = ordersAt;
+        return new QueueOrderPlan(first, table, planned);
+    }
+
+    /// <summary>Order id → slot in queue order (<see cref="PlanQueueOrder"/>): <see cref="Table"/>[id − <see cref="First"/>];
+    /// the first <see cref="Planned"/> slots go to queued orders.</summary>
+    private sealed record QueueOrderPlan(long First, int[] Table, int Planned);
+
+    /// <summary>Reads the orders into the slots <paramref name="plan"/> gives them (orders on no queue take the slots after).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private OrderSlotMap RestoreOrders(EngineSnapshotReader reader, int instruments, int count, QueueOrderPlan plan,
+        List<(int Index, long PartnerId)> partners)
+    {
+        // Slots 1..count, reset in address order (a fresh pool hands them out in sequence).
+        for (int n = 0; n < count; n++)
+        {
+            _orders.Allocate();
+        }
+        var table = plan.Table;
+        int unqueued = plan.Planned;
+        int placed = 0;
+        long previous = 0;
+        bool prefetch = Sse.IsSupported;
+        for (int n = 0; n < count; n++)
+        {
+            // Orders land at scattered slots, and their client-id slots at random: start loading both for an order
+            // a few records ahead, so the misses overlap this order's work.
+            if (prefetch && n + RestorePrefetchDistance < count)
+            {
+                Prefetch(reader, table, plan.First);
+            }
+            long orderId = reader.PeekOrderRecordId(0);
+            ulong offset = (ulong)(orderId - plan.First);
+            if (orderId <= previous || offset >= (ulong)table.Length)
+            {
+                throw new InvalidDataException("Snapshot orders out of order.");
+            }
+            int index = table[offset];
+            if (index == 0)
+            {
+                if (unqueued == count)
+                {
+                    throw new InvalidDataException("A queued order is missing from the snapshot.");
+                }
+                index = ++unqueued;
+                table[offset] = index;
+            }
+            else
+            {
+                placed++;
+            }
+            RestoreOrder(reader, instruments, index, partners);
+            previous = orderId;
+        }
+        if (placed != plan.Planned)
+        {
+            throw new InvalidDataException("A queued order is missing from the snapshot.");
+        }
+        return new OrderSlotMap(plan.First, table);
+    }
+
+    private void Prefetch(EngineSnapshotReader reader, int[] table, long first)
+    {
+        if (reader.PeekOrderKey(RestorePrefetchDistance, out long account, out var clientId))
+        {
+            _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(account, in clientId));
+            ulong offset = (ulong)(reader.PeekOrderRecordId(RestorePrefetchDistance) - first);
+            if (offset < (ulong)table.Length && table[offset] is > 0 and var slot && slot < _orders.Items.Length)
+            {
+                PrefetchEntry(ref _orders.Items[slot]);
+            }
+        }
+    }
+
+    /// <summary>Reads the orders into slots in id order (ids too sparse for <see cref="PlanQueueOrder"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private OrderSlotMap RestoreOrdersInIdOrder(EngineSnapshotReader reader, int instruments, int count, List<(int Index, long PartnerId)> partners)
+    {
+        var ids = new long[count];
+        var slots = new int[count];
+        for (int n = 0; n < count; n++)
+        {
+            int index = _orders.Allocate();
+            ids[n] = reader.PeekOrderRecordId(0);
+            if (n > 0 && ids[n] <= ids[n - 1])
+            {
+                throw new InvalidDataException("Snapshot orders out of order.");
+            }
+            RestoreOrder(reader, instruments, index, partners);
+            slots[n] = index;
+        }
+        return new OrderSlotMap(ids, slots, count);
+    }
+
+    /// <summary>Reads the next order into slot <paramref name="index"/> and enters it in the client-id, account,
+    /// instrument and expiry indexes (not yet in a queue).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void RestoreOrder(EngineSnapshotReader reader, int instruments, int index, List<(int Index, long PartnerId)> partners)
+    {
+        reader.ReadOrder(instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId);
+        ref var entry = ref _orders.Items[index];
+        bool expires = entry.ExpiryHeapIndex >= 0;
+        entry.ExpiryHeapIndex = -1;
+        Register(index, _books[entry.Instrument]);
+        if (partnerId != 0)
+        {
+            partners.Add((index, partnerId));
+        }
+        if (expires)
+        {
+            _expiries.Add(index);
+        }
     }
 
     /// <summary>Rebuilds one side from the snapshot; returns the number of orders queued on it.</summary>

@@ -108,6 +108,27 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
         return true;
     }
 
+    /// <summary>Where the next read starts (bytes from the start); set it only to a value it had.</summary>
+    public int Position
+    {
+        get => _position;
+        set => _position = value >= 0 && value <= length ? value : throw new InvalidDataException("Snapshot is truncated.");
+    }
+
+    /// <summary>The id of the order record <paramref name="index"/> records after the next one, without moving.</summary>
+    public long PeekOrderRecordId(int index)
+    {
+        long at = _position + (long)index * (HasRisk ? OrderBytes : OrderBytesV1);
+        if (at < 0 || at + 8 > length)
+        {
+            ThrowTruncated();
+        }
+        return Int64(ref bytes[at], 0);
+    }
+
+    /// <summary>Moves past <paramref name="count"/> order records.</summary>
+    public void SkipOrderRecords(int count) => Take(checked(count * (HasRisk ? OrderBytes : OrderBytesV1)));
+
     /// <summary>The order id <paramref name="ahead"/> ids after the next one in a level's queue, without moving (the
     /// caller knows the level has that many left).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

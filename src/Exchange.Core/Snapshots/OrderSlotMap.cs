@@ -44,6 +44,13 @@ internal sealed class OrderSlotMap
         }
     }
 
+    /// <summary>A map over a table already built: <paramref name="table"/>[id − <paramref name="first"/>] is the slot, 0 for none.</summary>
+    public OrderSlotMap(long first, int[] table)
+    {
+        _first = first;
+        _table = table;
+    }
+
     /// <summary>True when lookups index the dense table (false: binary search).</summary>
     public bool IsDense => _table is not null;
 
