@@ -310,15 +310,17 @@ public sealed partial class MatchingEngine
         return new OrderSlotMap(plan.First, table);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Prefetch(EngineSnapshotReader reader, int[] table, long first)
     {
         if (reader.PeekOrderKey(RestorePrefetchDistance, out long account, out var clientId))
         {
             _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(account, in clientId));
             ulong offset = (ulong)(reader.PeekOrderRecordId(RestorePrefetchDistance) - first);
-            if (offset < (ulong)table.Length && table[offset] is > 0 and var slot && slot < _orders.Items.Length)
+            if (offset < (ulong)table.Length && table[offset] is > 0 and var slot && slot < _orders.Items.Length && slot < _orders.ClientIds.Length)
             {
                 PrefetchEntry(ref _orders.Items[slot]);
+                PrefetchLine(ref _orders.ClientIds[slot]);
             }
         }
     }
