@@ -182,18 +182,21 @@ public sealed partial class MatchingEngine
         // Its pages are faulted in once, in order, rather than at random by the inserts below.
         _orderByClientId.Prefault();
         var partners = new List<(int Index, long PartnerId)>();
-        var slotOf = PlanQueueOrder(reader, count, header.Instruments) is { } plan
+        var plan = PlanQueueOrder(reader, count, header.Instruments);
+        var slotOf = plan is not null
             ? RestoreOrders(reader, header.Instruments, count, plan, partners)
             : RestoreOrdersInIdOrder(reader, header.Instruments, count, partners);
         foreach (var (index, partnerId) in partners)
         {
             _orders.Items[index].OcoPartner = SlotOf(slotOf, partnerId);
         }
+        // With slots in queue order the queues take slots 1, 2, … in turn: no lookup, the order's id is only checked.
+        int inQueueOrder = plan is not null ? 0 : -1;
         foreach (var book in _books)
         {
-            RestoreQueues(reader, book.Bids, slotOf);
-            RestoreQueues(reader, book.Asks, slotOf);
-            book.StopOrders = RestoreQueues(reader, book.BuyStops, slotOf) + RestoreQueues(reader, book.SellStops, slotOf);
+            RestoreQueues(reader, book.Bids, slotOf, ref inQueueOrder);
+            RestoreQueues(reader, book.Asks, slotOf, ref inQueueOrder);
+            book.StopOrders = RestoreQueues(reader, book.BuyStops, slotOf, ref inQueueOrder) + RestoreQueues(reader, book.SellStops, slotOf, ref inQueueOrder);
         }
         if (reader.ReadRiskState() is { } risk)
         {
@@ -365,9 +368,11 @@ public sealed partial class MatchingEngine
         }
     }
 
-    /// <summary>Rebuilds one side from the snapshot; returns the number of orders queued on it.</summary>
+    /// <summary>Rebuilds one side from the snapshot; returns the number of orders queued on it. <paramref name="lastSlot"/>:
+    /// the slot of the last order queued so far when slots were given in queue order (<see cref="PlanQueueOrder"/>),
+    /// or −1 (slots found through <paramref name="slotOf"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int RestoreQueues(EngineSnapshotReader reader, BookSide side, OrderSlotMap slotOf)
+    private int RestoreQueues(EngineSnapshotReader reader, BookSide side, OrderSlotMap slotOf, ref int lastSlot)
     {
         int queued = 0;
         bool prefetch = Sse.IsSupported;
@@ -378,13 +383,26 @@ public sealed partial class MatchingEngine
             var (price, orders) = reader.ReadLevel();
             for (int k = 0; k < orders; k++)
             {
-                // Queues come in priority order, orders were allocated in id order: the slots are far apart.
-                if (prefetch && k + RestorePrefetchDistance < orders
-                    && slotOf.SlotOf(reader.PeekOrderId(RestorePrefetchDistance)) is var ahead and > 0)
+                int index;
+                if (lastSlot >= 0)
                 {
-                    PrefetchEntry(ref _orders.Items[ahead]);
+                    long orderId = reader.ReadOrderId();
+                    index = ++lastSlot;
+                    if (index >= _orders.Items.Length || _orders.Items[index].OrderId != orderId)
+                    {
+                        ThrowMissing(orderId);
+                    }
                 }
-                int index = SlotOf(slotOf, reader.ReadOrderId());
+                else
+                {
+                    // Queues come in priority order, orders were allocated in id order: the slots are far apart.
+                    if (prefetch && k + RestorePrefetchDistance < orders
+                        && slotOf.SlotOf(reader.PeekOrderId(RestorePrefetchDistance)) is var ahead and > 0)
+                    {
+                        PrefetchEntry(ref _orders.Items[ahead]);
+                    }
+                    index = SlotOf(slotOf, reader.ReadOrderId());
+                }
                 if (_orders.Items[index].Level != 0)
                 {
                     throw new InvalidDataException($"Order {_orders.Items[index].OrderId} queued twice in snapshot.");
