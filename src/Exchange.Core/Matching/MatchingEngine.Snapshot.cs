@@ -86,23 +86,24 @@ public sealed partial class MatchingEngine
     /// the snapshot was written with (verified against the rebuilt state unless <paramref name="verifyDigest"/> is false).</summary>
     public static unsafe MatchingEngine ReadSnapshot(Stream stream, EngineOptions? options, bool verifyDigest, out ulong digest)
     {
-        if (stream is FileStream file && file.Length - file.Position >= MapFromBytes)
+        if (stream is FileStream { CanSeek: true } file && file.Length - file.Position >= MapFromBytes && Map(file) is ({ } view, int mapped))
         {
             // A snapshot file is mapped, not read: its pages are the page cache's own, so there is no copy and no
             // fresh buffer of hundreds of megabytes to fault in (files are written once and replaced, never changed).
-            long offset = file.Position;
-            int mapped = checked((int)(file.Length - offset));
-            using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
-            using var view = map.CreateViewAccessor(offset, mapped, MemoryMappedFileAccess.Read);
-            byte* start = null;
-            view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-            try
+            using (view)
             {
-                return Load(start + view.PointerOffset, mapped, options, verifyDigest, out digest);
-            }
-            finally
-            {
-                view.SafeMemoryMappedViewHandle.ReleasePointer();
+                byte* start = null;
+                view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
+                try
+                {
+                    var engine = Load(start + view.PointerOffset, mapped, options, verifyDigest, out digest);
+                    file.Seek(0, SeekOrigin.End); // consumed, as when read
+                    return engine;
+                }
+                finally
+                {
+                    view.SafeMemoryMappedViewHandle.ReleasePointer();
+                }
             }
         }
         byte[] buffer;
@@ -124,6 +125,28 @@ public sealed partial class MatchingEngine
         fixed (byte* bytes = buffer)
         {
             return Load(bytes, length, options, verifyDigest, out digest);
+        }
+    }
+
+    /// <summary>A read-only view of the rest of <paramref name="file"/> (from its position) and its length, or null where
+    /// the file cannot be mapped (it is then read).</summary>
+    private static (MemoryMappedViewAccessor View, int Length)? Map(FileStream file)
+    {
+        long offset = file.Position;
+        long length = file.Length - offset;
+        if (length > int.MaxValue)
+        {
+            return null;
+        }
+        try
+        {
+            // The view keeps the mapping alive after the file mapping object is closed.
+            using var map = MemoryMappedFile.CreateFromFile(file.SafeFileHandle, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            return (map.CreateViewAccessor(offset, length, MemoryMappedFileAccess.Read), (int)length);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return null;
         }
     }
 

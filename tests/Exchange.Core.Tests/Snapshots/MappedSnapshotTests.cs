@@ -45,6 +45,7 @@ public sealed class MappedSnapshotTests : IDisposable
         file.Position = 16;
         var restored = MatchingEngine.ReadSnapshot(file, null, verifyDigest: true, out ulong digest);
 
+        Assert.Equal(file.Length, file.Position);
         Assert.Equal(engine.ComputeStateDigest(), digest);
         Assert.Equal(engine.ComputeStateDigest(), restored.ComputeStateDigest());
         Assert.Equal(engine.GetRestingOrders(Symbol.Parse(EngineDriver.Symbol)), restored.GetRestingOrders(Symbol.Parse(EngineDriver.Symbol)));
