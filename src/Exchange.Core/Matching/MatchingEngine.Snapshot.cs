@@ -288,10 +288,13 @@ public sealed partial class MatchingEngine
     private OrderSlotMap RestoreOrders(EngineSnapshotReader reader, int instruments, int count, QueueOrderPlan plan,
         List<(int Index, long PartnerId)> partners)
     {
-        // Slots 1..count, reset in address order (a fresh pool hands them out in sequence).
-        for (int n = 0; n < count; n++)
+        // Slots 1..count, reset in address order (the engine is new: its pool hands them out in sequence).
+        for (int n = 1; n <= count; n++)
         {
-            _orders.Allocate();
+            if (_orders.Allocate() != n)
+            {
+                throw new InvalidOperationException("A restore needs a new engine.");
+            }
         }
         var table = plan.Table;
         int unqueued = plan.Planned;
@@ -336,6 +339,8 @@ public sealed partial class MatchingEngine
         return new OrderSlotMap(plan.First, table);
     }
 
+    /// <summary>Starts loading the client-id table slot and the pool slot of the order record
+    /// <see cref="RestorePrefetchDistance"/> records ahead (hints only).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void Prefetch(EngineSnapshotReader reader, int[] table, long first)
     {

@@ -24,7 +24,7 @@ public sealed record ShardSeed(int Shard, long EngineSequence, IReadOnlyList<Ins
 
     /// <summary>Bids then asks in one exact-size array. A restart hands over a million orders here: a large book's
     /// asks are copied on a pool thread while this one copies the bids (both only read the idle engine); should no
-    /// pool thread take the asks by the time the bids are done, this thread copies them too.</summary>
+    /// pool thread have taken the asks by the time the bids are done, this thread copies them too.</summary>
     private static RestingOrder[] CopyBook(MatchingEngine engine, Symbol symbol)
     {
         int bids = engine.CountRestingOrders(symbol, Side.Buy);
@@ -36,18 +36,25 @@ public sealed record ShardSeed(int Shard, long EngineSequence, IReadOnlyList<Ins
             engine.CopyRestingOrders(symbol, Side.Sell, orders.AsSpan(bids));
             return orders;
         }
+        // 0: nobody has the asks yet; 1: the pool thread copies them; 2: this thread does (and never waits for the
+        // pool thread, which may not run at all while the pool is busy).
         int claimed = 0;
-        void CopyAsks()
+        var helper = Task.Run(() =>
         {
-            if (Interlocked.Exchange(ref claimed, 1) == 0)
+            if (Interlocked.CompareExchange(ref claimed, 1, 0) == 0)
             {
                 engine.CopyRestingOrders(symbol, Side.Sell, orders.AsSpan(bids));
             }
-        }
-        var helper = Task.Run(CopyAsks);
+        });
         engine.CopyRestingOrders(symbol, Side.Buy, orders.AsSpan(0, bids));
-        CopyAsks();
-        helper.GetAwaiter().GetResult();
+        if (Interlocked.CompareExchange(ref claimed, 2, 0) == 0)
+        {
+            engine.CopyRestingOrders(symbol, Side.Sell, orders.AsSpan(bids));
+        }
+        else
+        {
+            helper.GetAwaiter().GetResult();
+        }
         return orders;
     }
 }
