@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Exchange.Core.Domain;
 
 namespace Exchange.Core.Matching;
@@ -15,6 +16,83 @@ public sealed partial class MatchingEngine
         var book = _books[id];
         return new BookSnapshot(symbol, book.Instrument.Status, book.Instrument.LastTradePrice,
             Collect(book.Bids), Collect(book.Asks), Collect(book.BuyStops), Collect(book.SellStops));
+    }
+
+    /// <summary>The resting orders of one instrument's book, bids then asks, each side in priority order, in one
+    /// exact-size array (allocates it: for seeding views at start, not the hot path).</summary>
+    public RestingOrder[] GetRestingOrders(Symbol symbol)
+    {
+        var book = BookOf(symbol);
+        return Collect(book.Bids, book.Asks);
+    }
+
+    /// <summary>The untriggered stop orders of one instrument, buy stops then sell stops, each in trigger priority,
+    /// in one exact-size array (allocates it).</summary>
+    public RestingOrder[] GetStopOrders(Symbol symbol)
+    {
+        var book = BookOf(symbol);
+        return Collect(book.BuyStops, book.SellStops);
+    }
+
+    /// <summary>The number of resting orders on one side of an instrument's book.</summary>
+    public int CountRestingOrders(Symbol symbol, Side side) => CountQueued(BookOf(symbol).SideOf(side));
+
+    /// <summary>Copies the resting orders of one side, in priority order, into <paramref name="destination"/>, which must
+    /// hold exactly <see cref="CountRestingOrders"/> of them. Only reads the engine: threads may copy from an engine no
+    /// thread is running (e.g. each side on its own thread at start).</summary>
+    public void CopyRestingOrders(Symbol symbol, Side side, Span<RestingOrder> destination)
+    {
+        var bookSide = BookOf(symbol).SideOf(side);
+        if (CountQueued(bookSide) != destination.Length)
+        {
+            throw new ArgumentException("The destination must hold exactly the side's orders.", nameof(destination));
+        }
+        Fill(bookSide, destination, 0);
+    }
+
+    private OrderBook BookOf(Symbol symbol) => _instrumentBySymbol.TryGetValue(symbol, out int id)
+        ? _books[id]
+        : throw new ArgumentException($"Unknown symbol {symbol}", nameof(symbol));
+
+    private RestingOrder[] Collect(BookSide first, BookSide second)
+    {
+        // Sized from the levels' order counts (one pass over levels, not orders), so the copy is written once.
+        var orders = GC.AllocateUninitializedArray<RestingOrder>(CountQueued(first) + CountQueued(second));
+        int n = Fill(second, orders, Fill(first, orders, 0));
+        if (n != orders.Length)
+        {
+            throw new InvalidOperationException("Level order counts disagree with the queues.");
+        }
+        return orders;
+    }
+
+    private int CountQueued(BookSide side)
+    {
+        int count = 0;
+        for (int level = side.Best; level != 0; level = side.NextWorse(level))
+        {
+            count += _levels.Items[level].OrderCount;
+        }
+        return count;
+    }
+
+    // Runs once per start over a million orders: optimized at once, not from tier 0 through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int Fill(BookSide side, Span<RestingOrder> orders, int n)
+    {
+        var items = _orders.Items;
+        var clientIds = _orders.ClientIds;
+        for (int level = side.Best; level != 0; level = side.NextWorse(level))
+        {
+            for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
+            {
+                ref var o = ref items[i];
+                orders[n++] = new RestingOrder(o.OrderId, o.Account, clientIds[i], o.Side, o.Type, o.TimeInForce,
+                    o.Price, o.StopPrice, o.Quantity, o.Visible, o.Hidden, o.Filled, o.Display, o.ExpireTime, o.Flags,
+                    o.Stp, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
+            }
+        }
+        return n;
     }
 
     private List<RestingOrder> Collect(BookSide side)
@@ -94,6 +172,9 @@ public sealed partial class MatchingEngine
         return hash.Finish();
     }
 
+    // A pass over every order, often once per process (after a restart's replay, a snapshot's check): optimized at
+    // once rather than from tier 0 through on-stack replacement.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void HashSide(StateHasher hash, BookSide side)
     {
         var items = _orders.Items;

@@ -1,5 +1,7 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Exchange.Core.Domain;
 using Exchange.Core.Matching;
 
@@ -7,8 +9,9 @@ namespace Exchange.Core.Snapshots;
 
 /// <summary>Reads what <see cref="EngineSnapshotWriter"/> wrote, straight from the bytes (a restart reads
 /// millions of orders: no per-field calls through a stream); throws <see cref="InvalidDataException"/> on
-/// anything malformed (wrong magic, impossible values, truncation).</summary>
-internal sealed class EngineSnapshotReader(byte[] bytes, int length)
+/// anything malformed (wrong magic, impossible values, truncation).
+/// The bytes are the caller's (a pinned array or a mapped file) and must stay valid while the reader is used.</summary>
+internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
 {
     private int _position;
     private ulong _magic;
@@ -40,40 +43,99 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
 
     public int ReadCount() => Count(ReadInt32());
 
+    /// <summary>Bytes of one order record (<see cref="EngineSnapshotWriter.WriteOrder"/>): format 2, and format 1 (no risk fields).</summary>
+    private const int OrderBytes = OrderBytesV1 + 12;
+    private const int OrderBytesV1 = 8 + 4 + 8 + ClientOrderId.MaxLength + 9 * 8 + 7;
+    /// <summary>Offset of the account and client id in an order record.</summary>
+    private const int KeyOffset = 12;
+
+    // A restart reads a million of these: the record is bounds-checked once, then read at fixed offsets.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadOrder(int instrumentCount, out OrderEntry o, out ClientOrderId clientId, out long partner)
     {
+        bool risk = HasRisk;
+        ref byte r = ref MemoryMarshal.GetReference(Take(risk ? OrderBytes : OrderBytesV1));
         o = default;
-        o.OrderId = ReadInt64();
-        o.Instrument = ReadInt32();
-        o.Account = ReadInt64();
-        clientId = ClientOrderId.ReadFrom(Take(ClientOrderId.MaxLength));
-        o.Price = ReadInt64();
-        o.StopPrice = ReadInt64();
-        o.Quantity = ReadInt64();
-        o.Visible = ReadInt64();
-        o.Hidden = ReadInt64();
-        o.Filled = ReadInt64();
-        o.Display = ReadInt64();
-        o.ExpireTime = ReadInt64();
-        partner = ReadInt64();
-        o.Side = (Side)ReadByte();
-        o.Type = (OrderType)ReadByte();
-        o.TimeInForce = (TimeInForce)ReadByte();
-        o.Stp = (SelfTradePrevention)ReadByte();
-        o.Flags = (OrderFlags)ReadByte();
-        o.OnStopBook = ReadByte() != 0;
-        o.ExpiryHeapIndex = ReadByte() != 0 ? 0 : -1;
-        if (HasRisk)
+        o.OrderId = Int64(ref r, 0);
+        o.Instrument = Int32(ref r, 8);
+        o.Account = Int64(ref r, 12);
+        clientId = ClientOrderId.ReadFrom(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, 20), ClientOrderId.MaxLength));
+        const int f = 20 + ClientOrderId.MaxLength;
+        o.Price = Int64(ref r, f);
+        o.StopPrice = Int64(ref r, f + 8);
+        o.Quantity = Int64(ref r, f + 16);
+        o.Visible = Int64(ref r, f + 24);
+        o.Hidden = Int64(ref r, f + 32);
+        o.Filled = Int64(ref r, f + 40);
+        o.Display = Int64(ref r, f + 48);
+        o.ExpireTime = Int64(ref r, f + 56);
+        partner = Int64(ref r, f + 64);
+        const int b = f + 72;
+        o.Side = (Side)Unsafe.Add(ref r, b);
+        o.Type = (OrderType)Unsafe.Add(ref r, b + 1);
+        o.TimeInForce = (TimeInForce)Unsafe.Add(ref r, b + 2);
+        o.Stp = (SelfTradePrevention)Unsafe.Add(ref r, b + 3);
+        o.Flags = (OrderFlags)Unsafe.Add(ref r, b + 4);
+        o.OnStopBook = Unsafe.Add(ref r, b + 5) != 0;
+        o.ExpiryHeapIndex = Unsafe.Add(ref r, b + 6) != 0 ? 0 : -1;
+        if (risk)
         {
-            o.HoldPrice = ReadInt64();
-            o.MakerFeeBps = ReadInt16();
-            o.TakerFeeBps = ReadInt16();
+            o.HoldPrice = Int64(ref r, OrderBytesV1);
+            o.MakerFeeBps = Int16(ref r, OrderBytesV1 + 8);
+            o.TakerFeeBps = Int16(ref r, OrderBytesV1 + 10);
         }
         if (o.OrderId <= 0 || o.Visible < 0 || o.Hidden < 0 || (uint)o.Instrument >= (uint)instrumentCount)
         {
             throw new InvalidDataException($"Invalid order {o.OrderId} in snapshot.");
         }
+    }
+
+    /// <summary>The account and client id of the order record <paramref name="ahead"/> records after the next one, without
+    /// moving; false past the end of the buffer. Only for prefetching: the bytes there may be something else.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool PeekOrderKey(int ahead, out long account, out ClientOrderId clientId)
+    {
+        long at = _position + (long)ahead * (HasRisk ? OrderBytes : OrderBytesV1) + KeyOffset;
+        if (at + 8 + ClientOrderId.MaxLength > length)
+        {
+            account = 0;
+            clientId = default;
+            return false;
+        }
+        ref byte r = ref bytes[at];
+        account = Int64(ref r, 0);
+        clientId = ClientOrderId.ReadFrom(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, 8), ClientOrderId.MaxLength));
+        return true;
+    }
+
+    /// <summary>Where the next read starts (bytes from the start); set it only to a value it had.</summary>
+    public int Position
+    {
+        get => _position;
+        set => _position = value >= 0 && value <= length ? value : throw new InvalidDataException("Snapshot is truncated.");
+    }
+
+    /// <summary>The id of the order record <paramref name="index"/> records after the next one, without moving.</summary>
+    public long PeekOrderRecordId(int index)
+    {
+        long at = _position + (long)index * (HasRisk ? OrderBytes : OrderBytesV1);
+        if (at < 0 || at + 8 > length)
+        {
+            ThrowTruncated();
+        }
+        return Int64(ref bytes[at], 0);
+    }
+
+    /// <summary>Moves past <paramref name="count"/> order records.</summary>
+    public void SkipOrderRecords(int count) => Take(checked(count * (HasRisk ? OrderBytes : OrderBytesV1)));
+
+    /// <summary>The order id <paramref name="ahead"/> ids after the next one in a level's queue, without moving (the
+    /// caller knows the level has that many left).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public long PeekOrderId(int ahead)
+    {
+        long at = _position + (long)ahead * 8;
+        return at + 8 <= length ? Int64(ref bytes[at], 0) : 0;
     }
 
     public (long Price, int Orders) ReadLevel() => (ReadInt64(), Count(ReadInt32()));
@@ -105,16 +167,35 @@ internal sealed class EngineSnapshotReader(byte[] bytes, int length)
         return digest;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ReadOnlySpan<byte> Take(int count)
     {
         if (count > length - _position)
         {
-            throw new InvalidDataException("Snapshot is truncated.");
+            ThrowTruncated();
         }
-        var span = new ReadOnlySpan<byte>(bytes, _position, count);
+        var span = new ReadOnlySpan<byte>(bytes + _position, count);
         _position += count;
         return span;
     }
+
+    [DoesNotReturn]
+    private static void ThrowTruncated() => throw new InvalidDataException("Snapshot is truncated.");
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static long Int64(ref byte at, int offset) => BitConverter.IsLittleEndian
+        ? Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref at, offset))
+        : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<long>(ref Unsafe.Add(ref at, offset)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Int32(ref byte at, int offset) => BitConverter.IsLittleEndian
+        ? Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref at, offset))
+        : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<int>(ref Unsafe.Add(ref at, offset)));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static short Int16(ref byte at, int offset) => BitConverter.IsLittleEndian
+        ? Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref at, offset))
+        : BinaryPrimitives.ReverseEndianness(Unsafe.ReadUnaligned<short>(ref Unsafe.Add(ref at, offset)));
 
     private long ReadInt64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
 

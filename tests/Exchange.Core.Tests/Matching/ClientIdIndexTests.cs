@@ -21,6 +21,49 @@ public class ClientIdIndexTests
     public void ShouldStayExactWhenFingerprintsCollideInGroups(int seed) =>
         RunAgainstReference<FewFingerprintsHasher>(seed, accounts: 20, ids: 200);
 
+    [Fact]
+    public void PrefaultShouldLeaveAnEmptyTableEmptyAndUsable()
+    {
+        var pool = new OrderPool(4);
+        var index = new ClientIdIndex<ClientIdHasher>(pool, 100_000); // several pages
+        index.Prefault();
+
+        Assert.Equal(0, index.Count);
+        for (int n = 1; n <= 1000; n++)
+        {
+            var clientId = ClientOrderId.FromNumber(n);
+            Assert.Equal(0, index.Find(n % 7, in clientId));
+        }
+        int order = pool.Allocate();
+        pool.Items[order].Account = 3;
+        pool.ClientIds[order] = ClientOrderId.FromNumber(42);
+        index.Add(3, in pool.ClientIds[order], order);
+        Assert.Equal(order, index.Find(3, in pool.ClientIds[order]));
+    }
+
+    [Fact]
+    public void PrefaultShouldNotChangeATableThatHoldsKeys()
+    {
+        var pool = new OrderPool(4);
+        var index = new ClientIdIndex<ConstantHasher>(pool, 2);
+        var orders = new List<int>();
+        for (int n = 1; n <= 20; n++)
+        {
+            int order = pool.Allocate();
+            pool.Items[order].Account = n;
+            pool.ClientIds[order] = ClientOrderId.FromNumber(n);
+            index.Add(n, in pool.ClientIds[order], order);
+            orders.Add(order);
+        }
+        index.Prefault();
+
+        Assert.Equal(20, index.Count);
+        foreach (int order in orders)
+        {
+            Assert.Equal(order, index.Find(pool.Items[order].Account, in pool.ClientIds[order]));
+        }
+    }
+
     /// <summary>Drives the index and a Dictionary with the same random operations, the way the engine uses the index
     /// (orders live in an <see cref="OrderPool"/>; a rename enters the new key before the order's id changes).</summary>
     private static void RunAgainstReference<THasher>(int seed, int accounts, int ids) where THasher : IClientIdHasher
