@@ -41,6 +41,11 @@ public sealed partial class MatchingEngine
             ? ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.OrigClientId)
             : ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId);
         _orderByClientId.Prefetch(entry.Fingerprint);
+        if (upcoming.Type == CommandType.Replace && !upcoming.ClientId.IsEmpty)
+        {
+            // A renaming replace also enters its new id: that slot is a miss of its own in a large index.
+            _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId));
+        }
 
         ref var second = ref _ahead[(newest - 1) & (PrefetchDistance - 1)];
         if (second.Targets)
