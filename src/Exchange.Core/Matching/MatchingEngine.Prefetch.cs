@@ -94,13 +94,14 @@ public sealed partial class MatchingEngine
             PrefetchObject(_bookSides[(2 * o.Instrument) + 1]);
         }
         PrefetchLevel(_levels.Items, o.Level);
-        if ((uint)o.Prev < (uint)items.Length)
+        // Unlinking the order writes its queue neighbours' links, which lie in another line than the entry's first.
+        if (o.Prev != 0 && (uint)o.Prev < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Prev]);
+            PrefetchLine(ref items[o.Prev].Next);
         }
-        if ((uint)o.Next < (uint)items.Length)
+        if (o.Next != 0 && (uint)o.Next < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Next]);
+            PrefetchLine(ref items[o.Next].Prev);
         }
     }
 
