@@ -41,6 +41,11 @@ public sealed partial class MatchingEngine
             ? ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.OrigClientId)
             : ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId);
         _orderByClientId.Prefetch(entry.Fingerprint);
+        if (upcoming.Type == CommandType.Replace && !upcoming.ClientId.IsEmpty)
+        {
+            // A renaming replace also enters its new id: that slot is a miss of its own in a large index.
+            _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId));
+        }
 
         ref var second = ref _ahead[(newest - 1) & (PrefetchDistance - 1)];
         if (second.Targets)
@@ -68,7 +73,7 @@ public sealed partial class MatchingEngine
             return 0;
         }
         PrefetchEntry(ref _orders.Items[index]);
-        PrefetchLine(ref _orders.ClientIds[index]);
+        PrefetchItem(ref _orders.ClientIds[index]);
         return index;
     }
 
@@ -89,13 +94,14 @@ public sealed partial class MatchingEngine
             PrefetchObject(_bookSides[(2 * o.Instrument) + 1]);
         }
         PrefetchLevel(_levels.Items, o.Level);
-        if ((uint)o.Prev < (uint)items.Length)
+        // Unlinking the order writes its queue neighbours' links, which lie in another line than the entry's first.
+        if (o.Prev != 0 && (uint)o.Prev < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Prev]);
+            PrefetchLine(ref items[o.Prev].Next);
         }
-        if ((uint)o.Next < (uint)items.Length)
+        if (o.Next != 0 && (uint)o.Next < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Next]);
+            PrefetchLine(ref items[o.Next].Prev);
         }
     }
 
@@ -128,13 +134,23 @@ public sealed partial class MatchingEngine
     {
         if (level != 0 && (uint)level < (uint)levels.Length)
         {
-            PrefetchLine(ref levels[level]);
+            PrefetchItem(ref levels[level]);
         }
     }
 
     // The addresses are only hints: should an array or object move before the instruction runs, nothing breaks.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchLine<T>(ref T item) where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref item));
+
+    /// <summary>Both lines of an item that may straddle two: a 56-byte level or a 32-byte client id starts at any
+    /// multiple of 8 (of 16) bytes in its line, and the engine reads it whole (for a level: price, queue and links).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchItem<T>(ref T item) where T : struct
+    {
+        byte* p = (byte*)Unsafe.AsPointer(ref item);
+        Sse.Prefetch0(p);
+        Sse.Prefetch0(p + Unsafe.SizeOf<T>() - 1);
+    }
 
     /// <summary>An order entry spans up to three cache lines; the matching fields are spread over all of them.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
