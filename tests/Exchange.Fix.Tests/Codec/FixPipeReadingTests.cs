@@ -60,6 +60,9 @@ public class FixPipeReadingTests
         await writing;
 
         Assert.Equal(Enumerable.Range(1, 50), seqNums);
-        Assert.Equal(7, garbled);
+        // Each of the 7 runs of noise is skipped, in one step if it has all arrived when the reader looks, in more if
+        // the reader sees only part of it (no "8=FIX" yet: it drops what it has but a possible start of one). How
+        // the 13-byte writes meet the reads depends on thread timing, so only the bounds are fixed.
+        Assert.InRange(garbled, 7, 14);
     }
 }
