@@ -224,10 +224,12 @@ public sealed class BinaryGatewayTests : IDisposable
         var h = new RecordingHandler();
         leaving.Send(Limit("k1", Side.Buy, "180.00", 10));
         h.WaitFor<OrderAccepted>(leaving);
-        leaving.Dispose(); // a drop, not a logout
-
+        // Logged in before the drop: a watcher that logged in afterwards (without replay) could miss the cancel, which
+        // may be sent before its stream is attached.
         var watcher = Connect("TRADER2", "watch");
         var w = new RecordingHandler();
+        leaving.Dispose(); // a drop, not a logout
+
         // The mass cancel is answered on the dropped connection's stream; the order's cancel reaches every stream of the account.
         var canceled = w.WaitFor<OrderCanceled>(watcher);
         Assert.Equal(ClientOrderId.Parse("k1"), canceled.ClientOrderId);
