@@ -9,11 +9,7 @@ public sealed partial class MatchingEngine
     /// <summary>Full-depth copy of one instrument's books (allocates: for tools and tests, not the hot path).</summary>
     public BookSnapshot GetBookSnapshot(Symbol symbol)
     {
-        if (!_instrumentBySymbol.TryGetValue(symbol, out int id))
-        {
-            throw new ArgumentException($"Unknown symbol {symbol}", nameof(symbol));
-        }
-        var book = _books[id];
+        var book = BookOf(symbol);
         return new BookSnapshot(symbol, book.Instrument.Status, book.Instrument.LastTradePrice,
             Collect(book.Bids), Collect(book.Asks), Collect(book.BuyStops), Collect(book.SellStops));
     }
@@ -54,11 +50,17 @@ public sealed partial class MatchingEngine
         ? _books[id]
         : throw new ArgumentException($"Unknown symbol {symbol}", nameof(symbol));
 
-    private RestingOrder[] Collect(BookSide first, BookSide second)
+    private RestingOrder[] Collect(BookSide side) => Collect(side, null);
+
+    private RestingOrder[] Collect(BookSide first, BookSide? second)
     {
         // Sized from the levels' order counts (one pass over levels, not orders), so the copy is written once.
-        var orders = GC.AllocateUninitializedArray<RestingOrder>(CountQueued(first) + CountQueued(second));
-        int n = Fill(second, orders, Fill(first, orders, 0));
+        var orders = GC.AllocateUninitializedArray<RestingOrder>(CountQueued(first) + (second is null ? 0 : CountQueued(second)));
+        int n = Fill(first, orders, 0);
+        if (second is not null)
+        {
+            n = Fill(second, orders, n);
+        }
         if (n != orders.Length)
         {
             throw new InvalidOperationException("Level order counts disagree with the queues.");
@@ -93,23 +95,6 @@ public sealed partial class MatchingEngine
             }
         }
         return n;
-    }
-
-    private List<RestingOrder> Collect(BookSide side)
-    {
-        var list = new List<RestingOrder>();
-        var items = _orders.Items;
-        for (int level = side.Best; level != 0; level = side.NextWorse(level))
-        {
-            for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
-            {
-                ref var o = ref items[i];
-                list.Add(new RestingOrder(o.OrderId, o.Account, _orders.ClientIds[i], o.Side, o.Type, o.TimeInForce,
-                    o.Price, o.StopPrice, o.Quantity, o.Visible, o.Hidden, o.Filled, o.Display, o.ExpireTime, o.Flags,
-                    o.Stp, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId));
-            }
-        }
-        return list;
     }
 
     /// <summary>Writes up to <paramref name="levels"/>.Length aggregated levels of one side, best first; returns

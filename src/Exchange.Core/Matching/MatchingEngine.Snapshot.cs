@@ -246,7 +246,7 @@ public sealed partial class MatchingEngine
         }
         long first = reader.PeekOrderRecordId(0);
         long range = reader.PeekOrderRecordId(count - 1) - first + 1;
-        if (range <= 0 || range > (long)count * OrderSlotMap.MaxTableFactor + 1024)
+        if (!OrderSlotMap.FitsTable(range, count))
         {
             return null;
         }

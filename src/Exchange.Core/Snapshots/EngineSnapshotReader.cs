@@ -46,6 +46,8 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
     /// <summary>Bytes of one order record (<see cref="EngineSnapshotWriter.WriteOrder"/>): format 2, and format 1 (no risk fields).</summary>
     private const int OrderBytes = OrderBytesV1 + 12;
     private const int OrderBytesV1 = 8 + 4 + 8 + ClientOrderId.MaxLength + 9 * 8 + 7;
+    /// <summary>Bytes of an order record in this snapshot's format.</summary>
+    private int OrderRecordBytes => HasRisk ? OrderBytes : OrderBytesV1;
     /// <summary>Offset of the account and client id in an order record.</summary>
     private const int KeyOffset = 12;
 
@@ -95,7 +97,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool PeekOrderKey(int ahead, out long account, out ClientOrderId clientId)
     {
-        long at = _position + (long)ahead * (HasRisk ? OrderBytes : OrderBytesV1) + KeyOffset;
+        long at = _position + (long)ahead * OrderRecordBytes + KeyOffset;
         if (at + 8 + ClientOrderId.MaxLength > length)
         {
             account = 0;
@@ -118,7 +120,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
     /// <summary>The id of the order record <paramref name="index"/> records after the next one, without moving.</summary>
     public long PeekOrderRecordId(int index)
     {
-        long at = _position + (long)index * (HasRisk ? OrderBytes : OrderBytesV1);
+        long at = _position + (long)index * OrderRecordBytes;
         if (at < 0 || at + 8 > length)
         {
             ThrowTruncated();
@@ -127,7 +129,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
     }
 
     /// <summary>Moves past <paramref name="count"/> order records.</summary>
-    public void SkipOrderRecords(int count) => Take(checked(count * (HasRisk ? OrderBytes : OrderBytesV1)));
+    public void SkipOrderRecords(int count) => Take(checked(count * OrderRecordBytes));
 
     /// <summary>The order id <paramref name="ahead"/> ids after the next one in a level's queue, without moving (the
     /// caller knows the level has that many left).</summary>

@@ -27,7 +27,7 @@ internal sealed class OrderSlotMap
         }
         _first = ids[0];
         long range = ids[count - 1] - _first + 1;
-        if (range <= (long)count * MaxTableFactor + 1024)
+        if (FitsTable(range, count))
         {
             var table = new int[range];
             for (int n = 0; n < count; n++)
@@ -50,6 +50,9 @@ internal sealed class OrderSlotMap
         _first = first;
         _table = table;
     }
+
+    /// <summary>Whether <paramref name="count"/> orders whose ids span <paramref name="range"/> ids get a dense table.</summary>
+    public static bool FitsTable(long range, int count) => range > 0 && range <= (long)count * MaxTableFactor + 1024;
 
     /// <summary>True when lookups index the dense table (false: binary search).</summary>
     public bool IsDense => _table is not null;

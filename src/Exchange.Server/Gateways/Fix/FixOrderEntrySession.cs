@@ -141,35 +141,40 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         var reader = _events.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // The reports of what is queued go out as one batch: one store write and one socket write for all of
-            // them (a session gets every report of its account, so this is per event, not per client order). At most
-            // MaxReportsPerBatch, so a steady stream still goes out every few dozen reports.
-            var batch = _session;
-            batch?.Cork();
-            try
-            {
-                for (int n = 0; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
-                {
-                    try
-                    {
-                        Report(in item);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
-                    }
-                }
-            }
-            finally
-            {
-                batch?.Uncork();
-            }
+            ReportBatch(reader);
             if (_overflowed && _session is { IsLoggedOn: true } session)
             {
                 _overflowed = false;
                 _log?.Invoke($"fix {AccountName}: more than {MaxQueuedEvents} reports queued; logging out");
                 session.Logout("too many reports queued");
             }
+        }
+    }
+
+    /// <summary>Reports up to <see cref="MaxReportsPerBatch"/> queued events as one batch: one store write and one socket
+    /// write for all of them (a session gets every report of its account, so this is per event, not per client
+    /// order); the bound lets a steady stream still go out every few dozen reports.</summary>
+    private void ReportBatch(ChannelReader<QueuedEvent> reader)
+    {
+        var session = _session;
+        session?.Cork();
+        try
+        {
+            for (int n = 0; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
+            {
+                try
+                {
+                    Report(in item);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+                }
+            }
+        }
+        finally
+        {
+            session?.Uncork();
         }
     }
 
