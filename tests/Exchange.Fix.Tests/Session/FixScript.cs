@@ -21,6 +21,8 @@ namespace Exchange.Fix.Tests.Session;
 /// eDISCONNECT           expect the server to close the connection
 /// iDISCONNECT           close the connection from our side
 /// iADVANCE 30           move the clock 30 s (the acceptor's timer then sees it within 100 ms)
+/// iSYNC                 wait until the session has taken in the last message sent (its next expected MsgSeqNum is
+///                       one past that message's 34), so a following iADVANCE cannot overtake it on a busy machine
 /// iRESTART              stop the acceptor and start a new one on the same store directory (a process restart)
 /// </code>
 /// In values, &lt;NOW&gt; and &lt;NOW-150&gt; (seconds) are the script clock as a UTCTimestamp.</summary>
@@ -35,6 +37,7 @@ internal sealed class FixScript : IDisposable
     private FixAcceptor? _acceptor;
     private IFixMessageStore? _store;
     private FixScriptClient? _client;
+    private int _lastSentSeq;
 
     public FixScript(FixSessionSettings? settings = null)
     {
@@ -106,6 +109,9 @@ internal sealed class FixScript : IDisposable
             case "eDISCONNECT":
                 ExpectDisconnect();
                 return;
+            case "iSYNC":
+                WaitUntilTakenIn();
+                return;
         }
         if (line.StartsWith("iADVANCE ", StringComparison.Ordinal))
         {
@@ -121,6 +127,7 @@ internal sealed class FixScript : IDisposable
         if (line[0] == 'I')
         {
             string body = Substitute(WithDefaultHeader(line[1..]));
+            _lastSentSeq = Fields(body).TryGetValue(34, out string? seq) ? int.Parse(seq, CultureInfo.InvariantCulture) : 0;
             Note("> " + body);
             _client!.Send(FixText.Message(body));
             return;
@@ -148,6 +155,19 @@ internal sealed class FixScript : IDisposable
             {
                 throw new InvalidOperationException($"expected {tag}={value} in {message}");
             }
+        }
+    }
+
+    private void WaitUntilTakenIn()
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (Session.NextTargetMsgSeqNum <= _lastSentSeq)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the session did not take in MsgSeqNum {_lastSentSeq}");
+            }
+            Thread.Sleep(5);
         }
     }
 
