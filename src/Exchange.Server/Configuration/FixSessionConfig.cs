@@ -2,7 +2,8 @@ namespace Exchange.Server.Configuration;
 
 /// <summary>A FIX session the acceptor accepts: the client's SenderCompID, the account it trades for (by name, from
 /// <see cref="ExchangeConfig.Accounts"/>; its password is the Logon Password), and the session's rules.
-/// TargetCompID defaults to <see cref="ExchangeConfig.FixCompId"/>; the account defaults to the CompID.</summary>
+/// A <paramref name="DropCopy"/> session receives the reports of every order of its account (see
+/// <see cref="Gateways.IOrderEntrySession.DropCopy"/>). TargetCompID defaults to <see cref="ExchangeConfig.FixCompId"/>; the account defaults to the CompID.</summary>
 public sealed record FixSessionConfig(
     string SenderCompId,
     string? Account = null,
@@ -10,4 +11,5 @@ public sealed record FixSessionConfig(
     bool PasswordRequired = true,
     bool ResetOnLogon = false,
     int HeartbeatIntervalSeconds = 0,
-    bool CancelOnDisconnect = false);
+    bool CancelOnDisconnect = false,
+    bool DropCopy = false);

@@ -12,11 +12,16 @@ public interface IOrderEntrySession
     /// <summary>The engine account this session trades for; every command it submits is stamped with it.</summary>
     long Account { get; }
 
+    /// <summary>A drop-copy session receives the reports of every order of its account, whichever session or
+    /// gateway entered it; any other session, those of the orders it entered (and the answers to its commands).</summary>
+    bool DropCopy => false;
+
     /// <summary>A durable engine event for this session. <paramref name="ownCommand"/> is true when the session's
     /// own command caused it (then <see cref="OutboundSlot.CorrelationId"/> is the session's, and a slot with
     /// <see cref="OutboundSlot.LastOfCommand"/> ends that command's answer — a command with no events arrives as
-    /// one slot of event type 0); false for events of the account's orders caused by someone else (a passive
-    /// fill, an expiry, an operator's cancel, another session of the same account).
+    /// one slot of event type 0); false for events of the orders the session entered that someone else caused (a
+    /// passive fill, an expiry, an operator's cancel, another session of the account acting on it) and, for a
+    /// drop-copy session, for events of every order of the account.
     /// Called on a responder thread — one per shard, so possibly concurrently — and must never block: copy what
     /// is needed into the session's own bounded queue.</summary>
     void OnExchangeEvent(in OutboundSlot slot, bool ownCommand);

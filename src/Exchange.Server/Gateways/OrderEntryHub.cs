@@ -1,16 +1,20 @@
 using Exchange.Core.Commands;
 using Exchange.Core.Events;
+using Exchange.Core.Matching;
 using Exchange.Server.Pipeline;
 
 namespace Exchange.Server.Gateways;
 
 /// <summary>Connects order-entry sessions of every gateway to the exchange: sessions attach when they log in and
 /// detach when they leave; their commands go in stamped with their account; every durable event goes back to the
-/// session whose command caused it and to every attached session of the account whose order it concerns (so a
-/// passive fill reaches the resting order's owner). Rejects and mass-cancel summaries go to the submitter only;
-/// market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock and publish a
-/// new routing table; routing (responder threads) and submitting (gateway threads) read it without locks.</summary>
-public sealed class OrderEntryHub : IEventListener
+/// session whose command caused it, to the session that entered the order it concerns (so a passive fill reaches
+/// the resting order's session) and to the account's drop-copy sessions — the way venues route execution reports.
+/// An order whose entering session is not known (entered before a restart, through the REST API, or by a session
+/// gone since) has its reports sent to every session of its account. Rejects and mass-cancel summaries go to the
+/// submitter only; market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock
+/// and publish a new routing table; routing (responder threads, one per shard, each with its own
+/// <see cref="OrderOwnerTable"/>) and submitting (gateway threads) read it without locks.</summary>
+public sealed class OrderEntryHub : IShardAttachedListener
 {
     /// <summary>Session ids of gateways start here, clear of the in-process clients' small ids.</summary>
     public const long FirstSessionId = 1L << 32;
@@ -131,7 +135,14 @@ public sealed class OrderEntryHub : IEventListener
         return Node.TrySubmit(in command, session.SessionId, correlationId) > 0 ? SubmitOutcome.Submitted : SubmitOutcome.Busy;
     }
 
-    public void OnEvent(in OutboundSlot slot)
+    /// <summary>Routes one shard's events with that shard's <see cref="OrderOwnerTable"/>; <see cref="ShardNode"/>
+    /// calls this once per shard before its pipeline runs.</summary>
+    public IEventListener Attach(int shard, MatchingEngine engine) => new ShardRoutes(this);
+
+    /// <summary>Not used: each shard routes through the listener <see cref="Attach(int, MatchingEngine)"/> gave it.</summary>
+    public void OnEvent(in OutboundSlot slot) => throw new InvalidOperationException("Attach the hub to a shard first.");
+
+    private void Route(in OutboundSlot slot, OrderOwnerTable owners)
     {
         var routes = Volatile.Read(ref _routes);
         routes.BySession.TryGetValue(slot.SessionId, out var submitter);
@@ -142,16 +153,29 @@ public sealed class OrderEntryHub : IEventListener
         {
             case EventType.Accepted or EventType.Cancelled or EventType.Replaced or EventType.Expired or EventType.Triggered
                 or EventType.Replenished or EventType.Reduced:
-                Notify(routes, e.Account, submitter, in slot);
+                Notify(routes, e.Account, Owner(routes, owners, e.OrderId, e.Type == EventType.Accepted ? submitter : null),
+                    submitter, in slot, alreadyTold: null);
                 break;
             case EventType.Trade:
-                Notify(routes, e.Account, submitter, in slot);
-                if (e.MakerAccount != e.Account)
-                {
-                    Notify(routes, e.MakerAccount, submitter, in slot);
-                }
+                var takerOwner = Owner(routes, owners, e.OrderId, null);
+                Notify(routes, e.Account, takerOwner, submitter, in slot, alreadyTold: null);
+                // The resting order's side: its owner and drop copies, unless the taker's side already told them.
+                Notify(routes, e.MakerAccount, Owner(routes, owners, e.MakerOrderId, null), submitter, in slot,
+                    alreadyTold: new Recipients(e.Account, takerOwner));
                 break;
         }
+        owners.Observe(in e, submitter?.SessionId ?? 0);
+    }
+
+    /// <summary>The attached session that entered the order, or null if unknown (then the whole account is told).
+    /// An order being accepted belongs to its submitter.</summary>
+    private static IOrderEntrySession? Owner(RoutingTable routes, OrderOwnerTable owners, long orderId, IOrderEntrySession? submitterOfNew)
+    {
+        if (submitterOfNew is not null)
+        {
+            return submitterOfNew;
+        }
+        return owners.TryGetOwner(orderId, out long sessionId) && routes.BySession.TryGetValue(sessionId, out var owner) ? owner : null;
     }
 
     /// <summary>Called by a session from <see cref="IOrderEntrySession.OnExchangeEvent"/> (on a responder thread):
@@ -173,19 +197,42 @@ public sealed class OrderEntryHub : IEventListener
         sessions.Clear();
     }
 
-    private static void Notify(RoutingTable routes, long account, IOrderEntrySession? submitter, in OutboundSlot slot)
+    /// <summary>Tells the sessions that receive an order's reports — its owner and the account's drop-copy sessions,
+    /// or every session of the account when the owner is unknown — except the submitter (told already) and those
+    /// in <paramref name="alreadyTold"/>.</summary>
+    private static void Notify(RoutingTable routes, long account, IOrderEntrySession? owner, IOrderEntrySession? submitter,
+        in OutboundSlot slot, Recipients? alreadyTold)
     {
         if (account == 0 || !routes.ByAccount.TryGetValue(account, out var sessions))
         {
             return;
         }
+        var recipients = new Recipients(account, owner);
         foreach (var session in sessions)
         {
-            if (!ReferenceEquals(session, submitter))
+            if (!ReferenceEquals(session, submitter) && recipients.Includes(session) && alreadyTold?.Includes(session) != true)
             {
                 session.OnExchangeEvent(in slot, ownCommand: false);
             }
         }
+    }
+
+    /// <summary>Who receives the reports of an order of <see cref="Account"/>: its owner session and the account's
+    /// drop-copy sessions, or, with no known owner, every session of the account.</summary>
+    private readonly record struct Recipients(long Account, IOrderEntrySession? Owner)
+    {
+        public bool Includes(IOrderEntrySession session) =>
+            session.Account == Account && (Owner is null || ReferenceEquals(session, Owner) || session.DropCopy);
+    }
+
+    /// <summary>One shard's view of the hub: the shard's order owners, used only by its responder thread.</summary>
+    private sealed class ShardRoutes(OrderEntryHub hub) : IEventListener
+    {
+        private readonly OrderOwnerTable _owners = new();
+
+        public void OnEvent(in OutboundSlot slot) => hub.Route(in slot, _owners);
+
+        public void OnBatchEnd() => hub.OnBatchEnd();
     }
 
     /// <summary>An immutable routing table, replaced as a whole on attach/detach.</summary>

@@ -26,9 +26,9 @@ public sealed class OrderEntryHubTests : IDisposable
         _dir.Dispose();
     }
 
-    private RecordingSession Attach(long account)
+    private RecordingSession Attach(long account, bool dropCopy = false)
     {
-        var session = new RecordingSession(_hub.NewSessionId(), account);
+        var session = new RecordingSession(_hub.NewSessionId(), account) { DropCopy = dropCopy };
         _hub.Attach(session);
         return session;
     }
@@ -66,11 +66,11 @@ public sealed class OrderEntryHubTests : IDisposable
     public void ShouldSendRejectsOnlyToTheSubmitter()
     {
         var first = Attach(1);
-        var second = Attach(1);
+        var second = Attach(1, dropCopy: true);
         _hub.TrySubmit(first, new Command { Type = CommandType.Cancel, Symbol = Symbol.Parse("AAPL"), OrigClientId = ClientOrderId.Parse("nope") }, 3);
         first.WaitFor(r => r.Event.Type == EventType.Rejected);
         _hub.TrySubmit(first, ExchangeNodeTests.Order(0, 5, Side.Buy, "180.00"), 4);
-        // The other session of the account sees the accepted order but never the reject.
+        // The account's drop copy sees the accepted order but never the reject.
         second.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
         Assert.DoesNotContain(second.Received, r => r.Event.Type == EventType.Rejected);
     }
@@ -92,7 +92,7 @@ public sealed class OrderEntryHubTests : IDisposable
     public void ShouldCancelTheAccountsOrdersOnDisconnectWhenAsked()
     {
         var leaving = Attach(1);
-        var watcher = Attach(1);
+        var watcher = Attach(1, dropCopy: true);
         _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
         _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 2, Side.Sell, "200.00"), 2);
         watcher.WaitFor(r => r.Event.Type == EventType.Accepted && r.Event.ClientId == ClientOrderId.Parse("o2"));
@@ -149,5 +149,107 @@ public sealed class OrderEntryHubTests : IDisposable
 
         _hub.ReleaseSession(killed.SessionId);
         Assert.Equal(SubmitOutcome.Submitted, _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 5, Side.Buy, "180.00"), 3));
+    }
+
+    [Fact]
+    public void ShouldSendAnOrdersReportsToTheSessionThatEnteredItNotToTheAccountsOtherSessions()
+    {
+        var entering = Attach(1);
+        var other = Attach(1);
+        var taker = Attach(2);
+        _hub.TrySubmit(entering, ExchangeNodeTests.Order(0, 1, Side.Sell, "190.00"), 1);
+        _hub.TrySubmit(other, ExchangeNodeTests.Order(0, 2, Side.Buy, "180.00"), 2);
+        other.WaitFor(r => r.Event.Type == EventType.Accepted);
+        _hub.TrySubmit(taker, ExchangeNodeTests.Order(0, 3, Side.Buy, "190.00", qty: 4), 3);
+
+        var passive = entering.WaitFor(r => r.Event.Type == EventType.Trade);
+        Assert.False(passive.Own);
+        taker.WaitFor(r => r.Event.Type == EventType.Trade && r.Last);
+        // The other session of the account hears only of its own order (a drop copy would hear of both).
+        Assert.All(other.Received, r => Assert.Equal(ClientOrderId.Parse("o2"), r.Event.ClientId));
+        Assert.All(entering.Received, r => Assert.NotEqual(ClientOrderId.Parse("o2"), r.Event.ClientId));
+    }
+
+    [Fact]
+    public void ShouldTellTheEnteringSessionWhenAnotherSessionOfTheAccountCancelsItsOrder()
+    {
+        var entering = Attach(1);
+        var canceller = Attach(1);
+        _hub.TrySubmit(entering, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
+        entering.WaitFor(r => r.Event.Type == EventType.Accepted);
+        _hub.TrySubmit(canceller, new Command { Type = CommandType.Cancel, Symbol = Symbol.Parse("AAPL"), OrigClientId = ClientOrderId.Parse("o1") }, 9);
+
+        Assert.True(canceller.WaitFor(r => r.Event.Type == EventType.Cancelled).Own);
+        Assert.False(entering.WaitFor(r => r.Event.Type == EventType.Cancelled).Own);
+    }
+
+    [Fact]
+    public void ShouldSendEveryOrderOfTheAccountToADropCopySessionOnce()
+    {
+        var entering = Attach(1);
+        var dropCopy = Attach(1, dropCopy: true);
+        var otherAccountsDropCopy = Attach(2, dropCopy: true);
+        _hub.TrySubmit(entering, ExchangeNodeTests.Order(0, 1, Side.Sell, "190.00"), 1);
+        // A buy of the same account and another session meets it: both sides of the trade are the account's.
+        var buyer = Attach(1);
+        _hub.TrySubmit(buyer, ExchangeNodeTests.Order(0, 2, Side.Buy, "190.00", qty: 3), 2);
+        buyer.WaitFor(r => r.Own && r.Last);
+        entering.WaitFor(r => r.Event.Type == EventType.Trade);
+
+        var copies = dropCopy.Received.ToArray();
+        Assert.Contains(copies, r => r.Event.Type == EventType.Accepted && r.Event.ClientId == ClientOrderId.Parse("o1"));
+        Assert.Contains(copies, r => r.Event.Type == EventType.Accepted && r.Event.ClientId == ClientOrderId.Parse("o2"));
+        Assert.Single(copies, r => r.Event.Type == EventType.Trade);
+        Assert.All(copies, r => Assert.False(r.Own));
+        Assert.Empty(otherAccountsDropCopy.Received);
+        // Each side's session gets the trade once.
+        Assert.Single(entering.Received, r => r.Event.Type == EventType.Trade);
+        Assert.Single(buyer.Received, r => r.Event.Type == EventType.Trade);
+    }
+
+    [Fact]
+    public void ShouldSendReportsOfAnOrderWithNoKnownSessionToEverySessionOfTheAccount()
+    {
+        var one = Attach(1);
+        var two = Attach(1);
+        // Entered by an in-process client, not a hub session (as the REST API does, or as before a restart).
+        Assert.Equal(1, _node.TrySubmit(ExchangeNodeTests.Order(1, 1, Side.Buy, "180.00"), 5, 1));
+        one.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
+        two.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
+    }
+
+    [Fact]
+    public void ShouldSendReportsOfAnOrderWhoseSessionLeftToEverySessionOfTheAccount()
+    {
+        var leaving = Attach(1);
+        var staying = Attach(1);
+        var taker = Attach(2);
+        _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 1, Side.Sell, "190.00"), 1);
+        leaving.WaitFor(r => r.Event.Type == EventType.Accepted);
+        _hub.Detach(leaving, cancelOrders: false);
+        _hub.TrySubmit(taker, ExchangeNodeTests.Order(0, 2, Side.Buy, "190.00", qty: 2), 2);
+
+        Assert.False(staying.WaitFor(r => r.Event.Type == EventType.Trade).Own);
+    }
+
+    [Fact]
+    public void ShouldForgetAnOrdersSessionWhenTheOrderIsDone()
+    {
+        var owners = new OrderOwnerTable();
+        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 1, LeavesQuantity = 10 }, 7);
+        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 2, LeavesQuantity = 10 }, 7);
+        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 3, LeavesQuantity = 10 }, 8);
+        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 4, LeavesQuantity = 10 }, 0); // not a session's
+        Assert.True(owners.TryGetOwner(3, out long session) && session == 8);
+        Assert.False(owners.TryGetOwner(4, out _));
+
+        owners.Observe(new EngineEvent { Type = EventType.Trade, OrderId = 3, LeavesQuantity = 0, MakerOrderId = 1, MakerLeavesQuantity = 5 }, 8);
+        Assert.False(owners.TryGetOwner(3, out _));
+        Assert.True(owners.TryGetOwner(1, out _));
+        owners.Observe(new EngineEvent { Type = EventType.Trade, OrderId = 9, LeavesQuantity = 1, MakerOrderId = 1, MakerLeavesQuantity = 0 }, 8);
+        owners.Observe(new EngineEvent { Type = EventType.Replaced, OrderId = 2, LeavesQuantity = 4 }, 7);
+        Assert.Equal(1, owners.Count);
+        owners.Observe(new EngineEvent { Type = EventType.Cancelled, OrderId = 2 }, 0);
+        Assert.Equal(0, owners.Count);
     }
 }

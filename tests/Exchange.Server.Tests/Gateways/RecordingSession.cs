@@ -12,6 +12,8 @@ internal sealed class RecordingSession(long sessionId, long account) : IOrderEnt
 
     public long Account { get; } = account;
 
+    public bool DropCopy { get; init; }
+
     public ConcurrentQueue<(EngineEvent Event, bool Own, long Correlation, bool Last)> Received { get; } = new();
 
     public void OnExchangeEvent(in OutboundSlot slot, bool ownCommand) =>

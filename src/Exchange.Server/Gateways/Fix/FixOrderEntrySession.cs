@@ -59,6 +59,9 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
 
     public bool CancelOnDisconnect { get; }
 
+    /// <summary>Receives the reports of every order of the account, not only of those this session entered.</summary>
+    public bool DropCopy { get; init; }
+
     /// <summary>The FIX session this application serves; set once before it accepts connections.</summary>
     public FixSession Session
     {

@@ -208,6 +208,35 @@ public sealed class FixGatewayTests : IDisposable
     }
 
     [Fact]
+    public void ShouldReportAnOrderToItsSessionAndTheAccountsDropCopyOnly()
+    {
+        using var exchange = new FixGatewayFixture(c => c with
+        {
+            FixSessions =
+            [
+                new FixSessionConfig("TRADER1"), new FixSessionConfig("DESK2", "TRADER1"),
+                new FixSessionConfig("COPY1", "TRADER1", DropCopy: true), new FixSessionConfig("TRADER2"),
+            ],
+        });
+        using var entering = FixTestClient.LogOn(exchange.Endpoint, "TRADER1");
+        using var desk = FixTestClient.LogOn(exchange.Endpoint, "DESK2", username: "TRADER1");
+        using var copy = FixTestClient.LogOn(exchange.Endpoint, "COPY1", username: "TRADER1");
+        using var taker = FixTestClient.LogOn(exchange.Endpoint, "TRADER2");
+        entering.Send("35=D|11=mine|55=AAPL|54=2|38=10|40=2|44=190|59=1");
+        entering.WaitFor(m => Report(m, "mine", "0"));
+        taker.Send("35=D|11=t|55=AAPL|54=1|38=4|40=2|44=190|59=3");
+
+        Assert.Equal("4", entering.WaitFor(m => Report(m, "mine", "F"))[32]);
+        copy.WaitFor(m => Report(m, "mine", "0"));
+        Assert.Equal("4", copy.WaitFor(m => Report(m, "mine", "F"))[32]);
+        // The account's other session hears only of its own order.
+        desk.Send("35=D|11=own|55=AAPL|54=1|38=1|40=2|44=100|59=1");
+        desk.WaitFor(m => Report(m, "own", "0"));
+        Assert.DoesNotContain(desk.Received, m => m.GetValueOrDefault(11) == "mine");
+        copy.WaitFor(m => Report(m, "own", "0"));
+    }
+
+    [Fact]
     public void ShouldCancelOrdersOnDisconnectOnlyWhenConfiguredAndNotOnLogout()
     {
         using var exchange = new FixGatewayFixture(c => c with

@@ -26,12 +26,12 @@ public sealed class FixSessionConfigTests
             {
               "fixSessions": [
                 { "senderCompId": "ALGO1", "account": "TRADER1", "resetOnLogon": true, "heartbeatIntervalSeconds": 10, "cancelOnDisconnect": true },
-                { "senderCompId": "TRADER2", "passwordRequired": false, "targetCompId": "EXCH2" }
+                { "senderCompId": "TRADER2", "passwordRequired": false, "targetCompId": "EXCH2", "dropCopy": true }
               ]
             }
             """, ExchangeConfig.JsonOptions)!;
         Assert.Equal(new FixSessionConfig("ALGO1", "TRADER1", null, true, true, 10, true), config.FixSessions[0]);
-        Assert.Equal(new FixSessionConfig("TRADER2", null, "EXCH2", false), config.FixSessions[1]);
+        Assert.Equal(new FixSessionConfig("TRADER2", null, "EXCH2", false, DropCopy: true), config.FixSessions[1]);
     }
 
     [Fact]

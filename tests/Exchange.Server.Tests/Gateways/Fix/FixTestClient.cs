@@ -30,11 +30,13 @@ internal sealed class FixTestClient : IDisposable
 
     public List<Dictionary<int, string>> Received { get; } = [];
 
-    /// <summary>Logs on (ResetSeqNumFlag unless told otherwise) and waits for the Logon reply.</summary>
-    public static FixTestClient LogOn(IPEndPoint endpoint, string account, string password = "demo", bool reset = true, int nextSeqNum = 1)
+    /// <summary>Logs on as SenderCompID <paramref name="account"/> (ResetSeqNumFlag unless told otherwise; Username
+    /// <paramref name="username"/>, by default the CompID) and waits for the Logon reply.</summary>
+    public static FixTestClient LogOn(IPEndPoint endpoint, string account, string password = "demo", bool reset = true, int nextSeqNum = 1,
+        string? username = null)
     {
         var client = new FixTestClient(endpoint, account, nextSeqNum);
-        client.Send($"35=A|98=0|108=30|553={account}|554={password}" + (reset ? "|141=Y" : ""));
+        client.Send($"35=A|98=0|108=30|553={username ?? account}|554={password}" + (reset ? "|141=Y" : ""));
         client.WaitFor(m => m[35] == "A");
         return client;
     }
