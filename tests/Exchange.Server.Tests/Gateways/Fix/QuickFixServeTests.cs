@@ -60,8 +60,7 @@ public sealed class QuickFixServeTests : IDisposable
         })!;
         // Ready when it says where the FIX acceptor listens.
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        string? line;
-        while ((line = process.StandardError.ReadLine()) is not null && DateTime.UtcNow < deadline)
+        while (NextLine(process, deadline) is { } line)
         {
             if (line.Contains("FIX 4.4 acceptor on", StringComparison.Ordinal))
             {
@@ -71,6 +70,19 @@ public sealed class QuickFixServeTests : IDisposable
         }
         process.Kill();
         throw new InvalidOperationException("exchange serve did not start its FIX acceptor");
+    }
+
+    /// <summary>The next line of the server's standard error, or null at its end or at the deadline (a server that
+    /// hangs without a word must not hang the test).</summary>
+    private static string? NextLine(Process process, DateTime deadline)
+    {
+        var remaining = deadline - DateTime.UtcNow;
+        if (remaining <= TimeSpan.Zero)
+        {
+            return null;
+        }
+        var read = process.StandardError.ReadLineAsync();
+        return read.Wait(remaining) ? read.Result : null;
     }
 
     private static void Stop(Process server)
