@@ -155,8 +155,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     }
 
     /// <summary>Reports up to <see cref="MaxReportsPerBatch"/> queued events as one batch: one store write and one socket
-    /// write for all of them (a session gets every report of its account, so this is per event, not per client
-    /// order); the bound lets a steady stream still go out every few dozen reports.</summary>
+    /// write for all of them; the bound lets a steady stream still go out every few dozen reports.</summary>
     private void ReportBatch(ChannelReader<QueuedEvent> reader)
     {
         var session = _session;
