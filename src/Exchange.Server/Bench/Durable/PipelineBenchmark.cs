@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Exchange.Journal;
+using Exchange.Journal.Storage;
 using Exchange.Sequencing;
 using Exchange.Server.Configuration;
 
@@ -12,8 +13,10 @@ namespace Exchange.Server.Bench.Durable;
 /// each command's send to its acknowledgement.</summary>
 internal static class PipelineBenchmark
 {
-    public static DurableFigures Run(string directory, int commands, DurabilityMode durability, int ratePerSecond, int seed,
-        WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
+    /// <summary>Runs the pipeline; returns its figures and those of the journal's own fdatasync calls during the run
+    /// (measured commands only).</summary>
+    public static (DurableFigures Acks, DurableFigures Fdatasync) Run(string directory, int commands, DurabilityMode durability,
+        int ratePerSecond, int seed, WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
     {
         var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
         var all = generated.Commands;
@@ -27,7 +30,9 @@ internal static class PipelineBenchmark
             SnapshotEveryCommands = snapshotEvery,
             PruneJournal = false, // the recovery benchmark replays this whole journal
         };
-        using var node = ExchangeNode.Start(config, [recorder]);
+        // Shard 0's journal files, timed: the same files the node would open itself.
+        var storage = new TimedJournalStorage(new FileJournalStorage(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "journal")));
+        using var node = ExchangeNode.Start(config, [recorder], storage: storage);
         var pipeline = node.Shards[0].Pipeline;
 
         // Set-up and warm-up, unmeasured.
@@ -38,6 +43,7 @@ internal static class PipelineBenchmark
         }
         WaitForAcks(recorder, measuredStart);
 
+        storage.Flushes.Reset(); // the warm-up's flushes are not the run's
         var submitted = new long[all.Length];
         long start = Stopwatch.GetTimestamp();
         double ticksPerCommand = ratePerSecond > 0 ? (double)Stopwatch.Frequency / ratePerSecond : 0;
@@ -67,10 +73,14 @@ internal static class PipelineBenchmark
             latency.RecordValue(Math.Max(1, ns));
         }
         node.Stop();
+        var flushes = storage.Flushes;
         double seconds = (end - start) / (double)Stopwatch.Frequency;
         string name = $"pipeline {durability.ToString().ToLowerInvariant()} " + (ratePerSecond > 0 ? $"at {ratePerSecond:N0}/s" : "max");
-        return DurableFigures.From(name, commands, seconds, commands * (double)JournalBenchmark.RecordBytes / 1e6, latency,
+        var acks = DurableFigures.From(name, commands, seconds, commands * (double)JournalBenchmark.RecordBytes / 1e6, latency,
             "latency = send → acknowledgement after durable");
+        var fdatasync = DurableFigures.From($"{name}: journal fdatasync", flushes.TotalCount, seconds, 0, flushes,
+            $"latency = the journal's own fdatasync calls in this run (write not included; {commands / Math.Max(1.0, flushes.TotalCount):F0} commands per flush)");
+        return (acks, fdatasync);
     }
 
     /// <summary>Submits command <paramref name="i"/>, waiting (spinning) while the ring is full.</summary>
