@@ -58,7 +58,7 @@ internal static class DurableBenchCommand
             string pipelineDirectory = Path.Combine(directory, "pipeline-fsync-max");
             void AddPipeline(string name, int count, DurabilityMode durability, int rate)
             {
-                var (acks, fdatasync) = PipelineBenchmark.Run(Path.Combine(directory, name), count, durability, rate, seed: 1, wait);
+                var (acks, fdatasync, breakdown) = PipelineBenchmark.Run(Path.Combine(directory, name), count, durability, rate, seed: 1, wait);
                 if (rate > 0 && fdatasync.Count > 0)
                 {
                     acks = acks with { Note = acks.Note + "; " + TargetNote(acks, fdatasync, probes) };
@@ -67,6 +67,7 @@ internal static class DurableBenchCommand
                 if (fdatasync.Count > 0)
                 {
                     Add(fdatasync);
+                    Console.Error.WriteLine($"{acks.Name}: {breakdown}");
                 }
             }
             if (all || part == "pipeline" || part == "recovery")

@@ -14,8 +14,8 @@ namespace Exchange.Server.Bench.Durable;
 internal static class PipelineBenchmark
 {
     /// <summary>Runs the pipeline; returns its figures and those of the journal's own fdatasync calls during the run
-    /// (measured commands only).</summary>
-    public static (DurableFigures Acks, DurableFigures Fdatasync) Run(string directory, int commands, DurabilityMode durability,
+    /// (measured commands only), and where each command's latency went (<see cref="AckBreakdown"/>).</summary>
+    public static (DurableFigures Acks, DurableFigures Fdatasync, string Breakdown) Run(string directory, int commands, DurabilityMode durability,
         int ratePerSecond, int seed, WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
     {
         var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
@@ -43,7 +43,7 @@ internal static class PipelineBenchmark
         }
         WaitForAcks(recorder, measuredStart);
 
-        storage.Flushes.Reset(); // the warm-up's flushes are not the run's
+        storage.Reset(); // the warm-up's flushes are not the run's
         var submitted = new long[all.Length];
         long start = Stopwatch.GetTimestamp();
         double ticksPerCommand = ratePerSecond > 0 ? (double)Stopwatch.Frequency / ratePerSecond : 0;
@@ -73,6 +73,7 @@ internal static class PipelineBenchmark
             latency.RecordValue(Math.Max(1, ns));
         }
         node.Stop();
+        string breakdown = AckBreakdown.Describe(submitted, recorder.AckTimestamps, measuredStart, all.Length, storage);
         var flushes = storage.Flushes;
         double seconds = (end - start) / (double)Stopwatch.Frequency;
         string name = $"pipeline {durability.ToString().ToLowerInvariant()} " + (ratePerSecond > 0 ? $"at {ratePerSecond:N0}/s" : "max");
@@ -80,7 +81,7 @@ internal static class PipelineBenchmark
             "latency = send → acknowledgement after durable");
         var fdatasync = DurableFigures.From($"{name}: journal fdatasync", flushes.TotalCount, seconds, 0, flushes,
             $"latency = the journal's own fdatasync calls in this run (write not included; {commands / Math.Max(1.0, flushes.TotalCount):F0} commands per flush)");
-        return (acks, fdatasync);
+        return (acks, fdatasync, breakdown);
     }
 
     /// <summary>Submits command <paramref name="i"/>, waiting (spinning) while the ring is full.</summary>

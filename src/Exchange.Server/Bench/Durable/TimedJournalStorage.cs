@@ -9,19 +9,47 @@ namespace Exchange.Server.Bench.Durable;
 /// not included). Recording allocates nothing; read <see cref="Flushes"/> only once the journal thread has stopped.</summary>
 internal sealed class TimedJournalStorage(IJournalStorage inner) : IJournalStorage
 {
+    private const int MaxTimestamps = 1 << 20;
+
     public LongHistogram Flushes { get; } = DurableFigures.NewHistogram();
+
+    /// <summary>Start and end (Stopwatch ticks) of each flush since the last <see cref="Reset"/>, in order; the first
+    /// <see cref="FlushCount"/> are valid (at most 2^20 kept).</summary>
+    public long[] FlushStarts { get; } = new long[MaxTimestamps];
+
+    public long[] FlushEnds { get; } = new long[MaxTimestamps];
+
+    public int FlushCount { get; private set; }
+
+    /// <summary>Forgets the flushes so far (call while the journal thread is idle).</summary>
+    public void Reset()
+    {
+        Flushes.Reset();
+        FlushCount = 0;
+    }
+
+    private void Record(long start, long end)
+    {
+        Flushes.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(start, end).TotalNanoseconds));
+        if (FlushCount < MaxTimestamps)
+        {
+            FlushStarts[FlushCount] = start;
+            FlushEnds[FlushCount] = end;
+            FlushCount++;
+        }
+    }
 
     public IReadOnlyList<string> ListSegments() => inner.ListSegments();
 
-    public IJournalSegment Create(string name, long length) => new TimedSegment(inner.Create(name, length), Flushes);
+    public IJournalSegment Create(string name, long length) => new TimedSegment(inner.Create(name, length), this);
 
-    public IJournalSegment Open(string name) => new TimedSegment(inner.Open(name), Flushes);
+    public IJournalSegment Open(string name) => new TimedSegment(inner.Open(name), this);
 
     public void Delete(string name) => inner.Delete(name);
 
     public void Dispose() => inner.Dispose();
 
-    private sealed class TimedSegment(IJournalSegment segment, LongHistogram flushes) : IJournalSegment
+    private sealed class TimedSegment(IJournalSegment segment, TimedJournalStorage owner) : IJournalSegment
     {
         public string Name => segment.Name;
 
@@ -35,7 +63,7 @@ internal sealed class TimedJournalStorage(IJournalStorage inner) : IJournalStora
         {
             long before = Stopwatch.GetTimestamp();
             segment.FlushToDisk();
-            flushes.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(before).TotalNanoseconds));
+            owner.Record(before, Stopwatch.GetTimestamp());
         }
 
         public void SetLength(long length) => segment.SetLength(length);
