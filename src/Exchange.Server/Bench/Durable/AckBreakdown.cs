@@ -28,7 +28,7 @@ internal static class AckBreakdown
             after.RecordValue(Ns(acked[i] - flushes.FlushEnds[f]));
         }
         return string.Create(CultureInfo.InvariantCulture,
-            $"per command, p50 / p99 / p99.9 µs ({before.TotalCount:N0} attributed): before its fdatasync {Format(before)}; its fdatasync {Format(during)}; after it to the ack {Format(after)}");
+            $"per command, p50 / p99 / p99.9 µs ({before.TotalCount:N0} attributed): before its fdatasync {Format(before)}; its fdatasync {Format(during)}; after it to the ack {Format(after)}; segments created {flushes.Creates}, longest {Stopwatch.GetElapsedTime(0, flushes.LongestCreate).TotalMilliseconds:F1} ms");
     }
 
     private static long Ns(long ticks) => Math.Max(1, (long)(ticks * 1e9 / Stopwatch.Frequency));

@@ -31,8 +31,10 @@ internal static class PipelineBenchmark
             PruneJournal = false, // the recovery benchmark replays this whole journal
         };
         // Shard 0's journal files, timed: the same files the node would open itself.
-        var storage = new TimedJournalStorage(new FileJournalStorage(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "journal")));
+        var files = new FileJournalStorage(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "journal"));
+        var storage = new TimedJournalStorage(files);
         using var node = ExchangeNode.Start(config, [recorder], storage: storage);
+        files.KeepSpareSegment(config.JournalSegmentBytes); // as ShardNode does with its own journal files
         var pipeline = node.Shards[0].Pipeline;
 
         // Set-up and warm-up, unmeasured.
@@ -73,6 +75,7 @@ internal static class PipelineBenchmark
             latency.RecordValue(Math.Max(1, ns));
         }
         node.Stop();
+        files.Dispose();
         string breakdown = AckBreakdown.Describe(submitted, recorder.AckTimestamps, measuredStart, all.Length, storage);
         var flushes = storage.Flushes;
         double seconds = (end - start) / (double)Stopwatch.Frequency;

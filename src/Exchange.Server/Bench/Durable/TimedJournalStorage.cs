@@ -26,6 +26,8 @@ internal sealed class TimedJournalStorage(IJournalStorage inner) : IJournalStora
     {
         Flushes.Reset();
         FlushCount = 0;
+        Creates = 0;
+        LongestCreate = 0;
     }
 
     private void Record(long start, long end)
@@ -41,7 +43,19 @@ internal sealed class TimedJournalStorage(IJournalStorage inner) : IJournalStora
 
     public IReadOnlyList<string> ListSegments() => inner.ListSegments();
 
-    public IJournalSegment Create(string name, long length) => new TimedSegment(inner.Create(name, length), this);
+    /// <summary>Segments created (rolls) since the last <see cref="Reset"/>, and the longest creation (Stopwatch ticks).</summary>
+    public int Creates { get; private set; }
+
+    public long LongestCreate { get; private set; }
+
+    public IJournalSegment Create(string name, long length)
+    {
+        long before = Stopwatch.GetTimestamp();
+        var segment = inner.Create(name, length);
+        Creates++;
+        LongestCreate = Math.Max(LongestCreate, Stopwatch.GetTimestamp() - before);
+        return new TimedSegment(segment, this);
+    }
 
     public IJournalSegment Open(string name) => new TimedSegment(inner.Open(name), this);
 
