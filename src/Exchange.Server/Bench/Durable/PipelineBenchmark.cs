@@ -47,6 +47,8 @@ internal static class PipelineBenchmark
 
         storage.Reset(); // the warm-up's flushes are not the run's
         var submitted = new long[all.Length];
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long start = Stopwatch.GetTimestamp();
         double ticksPerCommand = ratePerSecond > 0 ? (double)Stopwatch.Frequency / ratePerSecond : 0;
         for (int i = measuredStart; i < all.Length; i++)
@@ -67,6 +69,8 @@ internal static class PipelineBenchmark
         }
         WaitForAcks(recorder, all.Length);
         long end = recorder.AckTimestamps.AsSpan(measuredStart).ToArray().Max();
+        string collections = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"GC during the run: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F1} ms");
 
         var latency = DurableFigures.NewHistogram();
         for (int i = measuredStart; i < all.Length; i++)
@@ -84,7 +88,7 @@ internal static class PipelineBenchmark
             "latency = send → acknowledgement after durable");
         var fdatasync = DurableFigures.From($"{name}: journal fdatasync", flushes.TotalCount, seconds, 0, flushes,
             $"latency = the journal's own fdatasync calls in this run (write not included; {commands / Math.Max(1.0, flushes.TotalCount):F0} commands per flush)");
-        return (acks, fdatasync, breakdown);
+        return (acks, fdatasync, breakdown + "; " + collections);
     }
 
     /// <summary>Submits command <paramref name="i"/>, waiting (spinning) while the ring is full.</summary>
