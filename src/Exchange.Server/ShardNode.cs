@@ -100,13 +100,14 @@ public sealed class ShardNode : IDisposable
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
             engine.LiveOrderCount, digest.GetAwaiter().GetResult(), started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, shardListeners, clock);
-        node.Pipeline.Start();
         if (ownStorage is not null)
         {
-            // After recovery: the next segment is created ahead, so a roll costs the journal thread only a rename.
+            // After recovery, and before the journal thread starts (it alone uses the storage then): the next segment
+            // is created ahead, so a roll costs the journal thread only a rename.
             ownStorage.KeepSpareSegment(config.JournalSegmentBytes);
             node._ownStorage = ownStorage;
         }
+        node.Pipeline.Start();
         return node;
     }
 

@@ -33,7 +33,8 @@ public sealed class FileJournalStorage : IJournalStorage
 
     /// <summary>From now on keeps the next segment, of <paramref name="length"/> bytes, created ahead on a background
     /// task for <see cref="Create"/> to take (see <see cref="SpareSegment"/>). For the journal writer's storage; call it
-    /// after recovery. The spare is one more file of that length in the directory.</summary>
+    /// after recovery, from the thread that will write (or before it starts). The spare is one more file of that
+    /// length in the directory.</summary>
     public void KeepSpareSegment(long length)
     {
         _spare ??= new SpareSegment(_directory);

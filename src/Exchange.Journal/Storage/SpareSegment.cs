@@ -33,6 +33,11 @@ internal sealed class SpareSegment(string directory) : IDisposable
         {
             return false; // kept for a segment of its length
         }
+        if (!File.Exists(_path))
+        {
+            _creating = null; // removed behind our back: create the segment the slow way, and a new spare
+            return false;
+        }
         File.Move(_path, path, overwrite: false);
         _creating = null;
         return true;

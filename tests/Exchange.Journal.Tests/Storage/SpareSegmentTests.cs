@@ -57,6 +57,23 @@ public sealed class SpareSegmentTests : IDisposable
     }
 
     [Fact]
+    public void ShouldCreateTheSegmentItselfWhenTheSpareWasRemoved()
+    {
+        using var storage = new FileJournalStorage(_directory);
+        storage.KeepSpareSegment(Length);
+        storage.WaitForSpareSegment();
+        File.Delete(SparePath);
+
+        using (var segment = storage.Create(SegmentName.Format(1), Length))
+        {
+            Assert.Equal(Length, segment.Length);
+        }
+
+        storage.WaitForSpareSegment(); // and a new spare for the next one
+        Assert.True(File.Exists(SparePath));
+    }
+
+    [Fact]
     public void ShouldRemoveTheSpareWhenDisposed()
     {
         var storage = new FileJournalStorage(_directory);

@@ -34,7 +34,8 @@ internal static class PipelineBenchmark
         var files = new FileJournalStorage(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "journal"));
         var storage = new TimedJournalStorage(files);
         using var node = ExchangeNode.Start(config, [recorder], storage: storage);
-        files.KeepSpareSegment(config.JournalSegmentBytes); // as ShardNode does with its own journal files
+        // As ShardNode does with its own journal files; the journal thread is idle until the first submission.
+        files.KeepSpareSegment(config.JournalSegmentBytes);
         var pipeline = node.Shards[0].Pipeline;
 
         // Set-up and warm-up, unmeasured.
