@@ -16,7 +16,7 @@ internal static class DurableBenchCommand
         var commands = new Option<int>("--commands") { Description = "Measured commands per pipeline run.", DefaultValueFactory = _ => 2_000_000 };
         var json = new Option<bool>("--json") { Description = "Print a JSON array instead of a table." };
         var wait = new Option<WaitStrategyKind>("--wait-strategy") { Description = "Wait strategy of the pipeline's rings.", DefaultValueFactory = _ => WaitStrategyKind.Blocking };
-        var part = new Option<string>("--part") { Description = "journal|pipeline|recovery|all", DefaultValueFactory = _ => "all" };
+        var part = new Option<string>("--part") { Description = "journal|pipeline|latency|recovery|all (latency: the fsync probe and the 100k/s run only)", DefaultValueFactory = _ => "all" };
         part.AcceptOnlyFromAmong("journal", "pipeline", "latency", "recovery", "all");
         var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part, wait };
         command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!, parseResult.GetValue(wait)));
