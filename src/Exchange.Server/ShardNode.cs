@@ -16,6 +16,7 @@ public sealed class ShardNode : IDisposable
 {
     private readonly JournalWriter _journal;
     private readonly SnapshotStore _snapshots;
+    private FileJournalStorage? _ownStorage;
     private bool _stopped;
 
     private ShardNode(int id, ExchangeConfig config, JournalWriter journal, SnapshotStore snapshots, MatchingEngine engine, Func<MatchingEngine>? shadow,
@@ -60,7 +61,8 @@ public sealed class ShardNode : IDisposable
         // With journal files the shadow engine (periodic snapshots) is built later, on its own thread, from the
         // same snapshot and journal; the engine's load then skips the digest pass, which the shadow's load runs.
         bool lateShadow = snapshotting && storage is null;
-        storage ??= new FileJournalStorage(journalDirectory);
+        var ownStorage = storage is null ? new FileJournalStorage(journalDirectory) : null;
+        storage ??= ownStorage!;
         var journalOptions = new JournalOptions { Durability = config.Durability, SegmentBytes = config.JournalSegmentBytes };
         var (engine, eagerShadow, snapshotSequence, snapshotDigest) = LoadSnapshot(snapshots, snapshotting && !lateShadow, verify: !lateShadow);
         var snapshotLoaded = started.Elapsed;
@@ -98,6 +100,13 @@ public sealed class ShardNode : IDisposable
         var report = new RecoveryReport(snapshotSequence, replayed, lastJournaled, journal.Recovery.TornTail?.ToString(),
             engine.LiveOrderCount, digest.GetAwaiter().GetResult(), started.Elapsed, snapshotLoaded, journalRecovered);
         var node = new ShardNode(id, config, journal, snapshots, engine, shadow, report, shardListeners, clock);
+        if (ownStorage is not null)
+        {
+            // After recovery, and before the journal thread starts (it alone uses the storage then): the next segment
+            // is created ahead, so a roll costs the journal thread only a rename.
+            ownStorage.KeepSpareSegment(config.JournalSegmentBytes);
+            node._ownStorage = ownStorage;
+        }
         node.Pipeline.Start();
         return node;
     }
@@ -120,6 +129,7 @@ public sealed class ShardNode : IDisposable
             _snapshots.Save(last, state.GetBuffer().AsSpan(0, (int)state.Length));
         }
         _journal.Dispose();
+        _ownStorage?.Dispose();
     }
 
     /// <summary>Stops the threads without draining, snapshotting or closing the journal: a simulated crash
@@ -128,6 +138,7 @@ public sealed class ShardNode : IDisposable
     {
         _stopped = true;
         Pipeline.Halt();
+        _ownStorage?.Dispose();
     }
 
     public void Dispose() => Stop();

@@ -3,7 +3,7 @@ using Microsoft.Win32.SafeHandles;
 namespace Exchange.Journal.Storage;
 
 /// <summary>A segment file accessed with positional reads and writes (<see cref="RandomAccess"/>, no stream
-/// position or buffering of its own). <see cref="FlushToDisk"/> is fdatasync on Linux.</summary>
+/// position or buffering of its own). <see cref="FlushToDisk"/> is fdatasync on Linux (<see cref="DataSync"/>).</summary>
 public sealed class FileJournalSegment : IJournalSegment
 {
     private readonly SafeFileHandle _handle;
@@ -35,7 +35,7 @@ public sealed class FileJournalSegment : IJournalSegment
         return total;
     }
 
-    public void FlushToDisk() => RandomAccess.FlushToDisk(_handle);
+    public void FlushToDisk() => DataSync.Flush(_handle);
 
     public void SetLength(long length) => RandomAccess.SetLength(_handle, length);
 

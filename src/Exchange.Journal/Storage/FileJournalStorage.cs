@@ -9,6 +9,8 @@ namespace Exchange.Journal.Storage;
 public sealed class FileJournalStorage : IJournalStorage
 {
     private readonly string _directory;
+    private SpareSegment? _spare;
+    private long _spareLength;
 
     /// <summary>Uses (and creates if missing) <paramref name="directory"/>.</summary>
     public FileJournalStorage(string directory)
@@ -29,8 +31,30 @@ public sealed class FileJournalStorage : IJournalStorage
         return names;
     }
 
+    /// <summary>From now on keeps the next segment, of <paramref name="length"/> bytes, created ahead on a background
+    /// task for <see cref="Create"/> to take (see <see cref="SpareSegment"/>). For the journal writer's storage; call it
+    /// after recovery, from the thread that will write (or before it starts). The spare is one more file of that
+    /// length in the directory.</summary>
+    public void KeepSpareSegment(long length)
+    {
+        _spare ??= new SpareSegment(_directory);
+        _spareLength = length;
+        _spare.Prepare(length);
+    }
+
+    /// <summary>Waits until the spare segment being created, if any, is ready (tests).</summary>
+    internal void WaitForSpareSegment() => _spare?.WaitUntilReady();
+
     public IJournalSegment Create(string name, long length)
     {
+        if (_spare is not null && _spare.TryTake(PathOf(name), length))
+        {
+            // Its size and allocation were made durable before it was ready; only the new name needs to be.
+            DirectorySync.Flush(_directory);
+            _spare.Prepare(_spareLength);
+            return Open(name);
+        }
+        _spare?.Prepare(_spareLength);
         var handle = File.OpenHandle(PathOf(name), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read,
             FileOptions.None, preallocationSize: length);
         try
@@ -57,9 +81,12 @@ public sealed class FileJournalStorage : IJournalStorage
         DirectorySync.Flush(_directory);
     }
 
-    /// <summary>Holds no handles of its own; segments are disposed by whoever opened them.</summary>
+    /// <summary>Waits for a spare segment being created and removes it. Holds no handles: segments are disposed by
+    /// whoever opened them.</summary>
     public void Dispose()
     {
+        _spare?.Dispose();
+        _spare = null;
     }
 
     private string PathOf(string name)

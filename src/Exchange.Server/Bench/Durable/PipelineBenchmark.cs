@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Exchange.Journal;
+using Exchange.Journal.Storage;
 using Exchange.Sequencing;
 using Exchange.Server.Configuration;
 
@@ -12,8 +13,10 @@ namespace Exchange.Server.Bench.Durable;
 /// each command's send to its acknowledgement.</summary>
 internal static class PipelineBenchmark
 {
-    public static DurableFigures Run(string directory, int commands, DurabilityMode durability, int ratePerSecond, int seed,
-        WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
+    /// <summary>Runs the pipeline; returns its figures and those of the journal's own fdatasync calls during the run
+    /// (measured commands only), and where each command's latency went (<see cref="AckBreakdown"/>).</summary>
+    public static (DurableFigures Acks, DurableFigures Fdatasync, string Breakdown) Run(string directory, int commands, DurabilityMode durability,
+        int ratePerSecond, int seed, WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
     {
         var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
         var all = generated.Commands;
@@ -27,7 +30,12 @@ internal static class PipelineBenchmark
             SnapshotEveryCommands = snapshotEvery,
             PruneJournal = false, // the recovery benchmark replays this whole journal
         };
-        using var node = ExchangeNode.Start(config, [recorder]);
+        // Shard 0's journal files, timed: the same files the node would open itself.
+        var files = new FileJournalStorage(Path.Combine(ExchangeNode.ShardDirectory(directory, 0), "journal"));
+        var storage = new TimedJournalStorage(files);
+        using var node = ExchangeNode.Start(config, [recorder], storage: storage);
+        // As ShardNode does with its own journal files; the journal thread is idle until the first submission.
+        files.KeepSpareSegment(config.JournalSegmentBytes);
         var pipeline = node.Shards[0].Pipeline;
 
         // Set-up and warm-up, unmeasured.
@@ -38,7 +46,10 @@ internal static class PipelineBenchmark
         }
         WaitForAcks(recorder, measuredStart);
 
+        storage.Reset(); // the warm-up's flushes are not the run's
         var submitted = new long[all.Length];
+        var pausedBefore = GC.GetTotalPauseDuration();
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         long start = Stopwatch.GetTimestamp();
         double ticksPerCommand = ratePerSecond > 0 ? (double)Stopwatch.Frequency / ratePerSecond : 0;
         for (int i = measuredStart; i < all.Length; i++)
@@ -59,6 +70,8 @@ internal static class PipelineBenchmark
         }
         WaitForAcks(recorder, all.Length);
         long end = recorder.AckTimestamps.AsSpan(measuredStart).ToArray().Max();
+        string collections = string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"GC during the run: {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} (gen 0/1/2), paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F1} ms");
 
         var latency = DurableFigures.NewHistogram();
         for (int i = measuredStart; i < all.Length; i++)
@@ -67,10 +80,16 @@ internal static class PipelineBenchmark
             latency.RecordValue(Math.Max(1, ns));
         }
         node.Stop();
+        files.Dispose();
+        string breakdown = AckBreakdown.Describe(submitted, recorder.AckTimestamps, measuredStart, all.Length, storage);
+        var flushes = storage.Flushes;
         double seconds = (end - start) / (double)Stopwatch.Frequency;
         string name = $"pipeline {durability.ToString().ToLowerInvariant()} " + (ratePerSecond > 0 ? $"at {ratePerSecond:N0}/s" : "max");
-        return DurableFigures.From(name, commands, seconds, commands * (double)JournalBenchmark.RecordBytes / 1e6, latency,
+        var acks = DurableFigures.From(name, commands, seconds, commands * (double)JournalBenchmark.RecordBytes / 1e6, latency,
             "latency = send → acknowledgement after durable");
+        var fdatasync = DurableFigures.From($"{name}: journal fdatasync", flushes.TotalCount, seconds, 0, flushes,
+            $"latency = the journal's own fdatasync calls in this run (write not included; {commands / Math.Max(1.0, flushes.TotalCount):F0} commands per flush)");
+        return (acks, fdatasync, breakdown + "; " + collections);
     }
 
     /// <summary>Submits command <paramref name="i"/>, waiting (spinning) while the ring is full.</summary>
