@@ -70,4 +70,56 @@ public class BookSideTests
         Assert.Null(side.Validate());
         Assert.Equal(1_000, side.LevelCount);
     }
+
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 5)]
+    public void ShouldKeepReleasedLevelsIdleAndReuseThem(bool ascending, int seed)
+    {
+        var pool = new LevelPool(4);
+        var side = new BookSide(pool, ascending);
+        var live = new SortedDictionary<long, int>();
+        var idle = new Dictionary<long, int>();
+        var random = new Random(seed);
+        for (int step = 0; step < 20_000; step++)
+        {
+            long price = random.Next(1, 300);
+            if (random.Next(2) == 0)
+            {
+                int hint = random.Next(2) == 0 || live.Count == 0 ? 0 : live.ElementAt(random.Next(live.Count)).Value;
+                // An idle level still in the side (not removed as one too many) is taken back.
+                int kept = idle.Remove(price, out int k) && !pool.Items[k].Free && pool.Items[k].Price == price ? k : 0;
+                int level = side.GetOrAdd(price, hint);
+                if (live.TryGetValue(price, out int existing))
+                {
+                    Assert.Equal(existing, level);
+                }
+                else if (kept != 0)
+                {
+                    Assert.Equal(kept, level);
+                }
+                Assert.False(pool.Items[level].Idle);
+                live[price] = level;
+            }
+            else if (live.Remove(price, out int level))
+            {
+                side.Release(level);
+                idle[price] = level;
+            }
+            if (step % 97 == 0)
+            {
+                Assert.Null(side.Validate());
+            }
+            Assert.Equal(live.Count, side.LevelCount);
+            Assert.Equal(side.LevelCount + side.IdleCount, pool.Count);
+            Assert.True(side.IdleCount <= (side.LevelCount / 2) + 9);
+            var walked = new List<long>();
+            for (int l = side.Best; l != 0; l = side.NextWorse(l))
+            {
+                walked.Add(pool.Items[l].Price);
+            }
+            Assert.Equal(ascending ? live.Keys : live.Keys.Reverse(), walked);
+        }
+        Assert.Null(side.Validate());
+    }
 }
