@@ -58,7 +58,7 @@ internal sealed class BookSide
     /// <summary>The level (live or idle) at exactly <paramref name="price"/>, or 0.</summary>
     public int Find(long price)
     {
-        var items = _pool.Nodes;
+        var items = _pool.Items;
         int x = _root;
         while (x != 0)
         {
@@ -124,20 +124,18 @@ internal sealed class BookSide
                 }
             }
         }
-        // The descent reads only the compact tree nodes: a path is a few lines, often cached.
-        var nodes = _pool.Nodes;
         int parent = 0;
         bool left = false;
         for (int x = _root; x != 0;)
         {
-            long p = nodes[x].Price;
+            long p = items[x].Price;
             if (price == p)
             {
                 return Activate(x);
             }
             parent = x;
             left = price < p;
-            x = left ? nodes[x].Left : nodes[x].Right;
+            x = left ? items[x].Left : items[x].Right;
         }
         return Insert(price, parent, left);
     }
@@ -229,7 +227,8 @@ internal sealed class BookSide
     /// has no right child or the higher has no left child, so one of them is the new node's tree parent.</summary>
     private int InsertBetween(long price, int lower, int higher)
     {
-        return lower != 0 && _pool.Nodes[lower].Right == 0
+        var items = _pool.Items;
+        return lower != 0 && items[lower].Right == 0
             ? Insert(price, lower, left: false)
             : Insert(price, higher, left: true);
     }
@@ -240,10 +239,9 @@ internal sealed class BookSide
     {
         int z = _pool.Allocate(price);
         var items = _pool.Items;
-        var nodes = _pool.Nodes;
         ref var node = ref items[z];
-        nodes[z].Parent = parent;
-        nodes[z].Red = true;
+        node.Parent = parent;
+        node.Red = true;
         if (parent == 0)
         {
             _root = z;
@@ -251,7 +249,7 @@ internal sealed class BookSide
         else if (left)
         {
             // z is the left child: its successor is the parent, its predecessor the parent's old predecessor.
-            nodes[parent].Left = z;
+            items[parent].Left = z;
             int lower = items[parent].Lower;
             node.Higher = parent;
             node.Lower = lower;
@@ -263,7 +261,7 @@ internal sealed class BookSide
         }
         else
         {
-            nodes[parent].Right = z;
+            items[parent].Right = z;
             int higher = items[parent].Higher;
             node.Lower = parent;
             node.Higher = higher;
@@ -279,7 +277,7 @@ internal sealed class BookSide
             Best = z;
         }
         LevelCount++;
-        InsertFixup(nodes, z);
+        InsertFixup(items, z);
         return z;
     }
 
@@ -309,49 +307,48 @@ internal sealed class BookSide
             items[higher].Lower = lower;
         }
 
-        var nodes = _pool.Nodes;
         int y = z;
-        bool yWasRed = nodes[y].Red;
+        bool yWasRed = items[y].Red;
         int x;
-        if (nodes[z].Left == 0)
+        if (items[z].Left == 0)
         {
-            x = nodes[z].Right;
-            Transplant(nodes, z, x);
+            x = items[z].Right;
+            Transplant(items, z, x);
         }
-        else if (nodes[z].Right == 0)
+        else if (items[z].Right == 0)
         {
-            x = nodes[z].Left;
-            Transplant(nodes, z, x);
+            x = items[z].Left;
+            Transplant(items, z, x);
         }
         else
         {
             y = higher; // the in-order successor: the minimum of z's right subtree
-            yWasRed = nodes[y].Red;
-            x = nodes[y].Right;
-            if (nodes[y].Parent == z)
+            yWasRed = items[y].Red;
+            x = items[y].Right;
+            if (items[y].Parent == z)
             {
-                nodes[x].Parent = y;
+                items[x].Parent = y;
             }
             else
             {
-                Transplant(nodes, y, x);
-                nodes[y].Right = nodes[z].Right;
-                nodes[nodes[y].Right].Parent = y;
+                Transplant(items, y, x);
+                items[y].Right = items[z].Right;
+                items[items[y].Right].Parent = y;
             }
-            Transplant(nodes, z, y);
-            nodes[y].Left = nodes[z].Left;
-            nodes[nodes[y].Left].Parent = y;
-            nodes[y].Red = nodes[z].Red;
+            Transplant(items, z, y);
+            items[y].Left = items[z].Left;
+            items[items[y].Left].Parent = y;
+            items[y].Red = items[z].Red;
         }
         if (!yWasRed)
         {
-            DeleteFixup(nodes, x);
+            DeleteFixup(items, x);
         }
-        nodes[0] = default; // the sentinel's parent may have been written; keep it clean
+        items[0] = default; // the sentinel's parent may have been written; keep it clean
         _pool.Free(z);
     }
 
-    private void Transplant(TreeNode[] items, int u, int v)
+    private void Transplant(PriceLevel[] items, int u, int v)
     {
         int up = items[u].Parent;
         if (up == 0)
@@ -369,7 +366,7 @@ internal sealed class BookSide
         items[v].Parent = up;
     }
 
-    private void RotateLeft(TreeNode[] items, int x)
+    private void RotateLeft(PriceLevel[] items, int x)
     {
         int y = items[x].Right;
         items[x].Right = items[y].Left;
@@ -395,7 +392,7 @@ internal sealed class BookSide
         items[x].Parent = y;
     }
 
-    private void RotateRight(TreeNode[] items, int x)
+    private void RotateRight(PriceLevel[] items, int x)
     {
         int y = items[x].Left;
         items[x].Left = items[y].Right;
@@ -421,7 +418,7 @@ internal sealed class BookSide
         items[x].Parent = y;
     }
 
-    private void InsertFixup(TreeNode[] items, int z)
+    private void InsertFixup(PriceLevel[] items, int z)
     {
         while (items[items[z].Parent].Red)
         {
@@ -479,7 +476,7 @@ internal sealed class BookSide
         items[_root].Red = false;
     }
 
-    private void DeleteFixup(TreeNode[] items, int x)
+    private void DeleteFixup(PriceLevel[] items, int x)
     {
         while (x != _root && !items[x].Red)
         {
@@ -556,7 +553,7 @@ internal sealed class BookSide
     internal string? Validate()
     {
         var items = _pool.Items;
-        if (_pool.Nodes[_root].Red)
+        if (items[_root].Red)
         {
             return "root is red";
         }
@@ -614,15 +611,11 @@ internal sealed class BookSide
         {
             return 1;
         }
-        var items = _pool.Nodes;
+        var items = _pool.Items;
         count++;
         if (items[x].Price <= min || items[x].Price >= max)
         {
             error = "tree order violated";
-        }
-        if (items[x].Price != _pool.Items[x].Price)
-        {
-            error = "node and level prices differ";
         }
         if (items[x].Red && (items[items[x].Left].Red || items[items[x].Right].Red))
         {

@@ -181,7 +181,7 @@ public sealed partial class MatchingEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchLine<T>(ref T item) where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref item));
 
-    /// <summary>Both lines of an item that may straddle two: a 40-byte level or a 32-byte client id starts at any
+    /// <summary>Both lines of an item that may straddle two: a 56-byte level or a 32-byte client id starts at any
     /// multiple of 8 (of 16) bytes in its line, and the engine reads it whole (for a level: price, queue and links).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchItem<T>(ref T item) where T : struct

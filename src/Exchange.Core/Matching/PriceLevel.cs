@@ -1,7 +1,7 @@
 namespace Exchange.Core.Matching;
 
-/// <summary>One price with its FIFO queue of orders and its links in the side's price-ordered list. Its node in the
-/// side's red-black tree is the <see cref="TreeNode"/> of the same index in the <see cref="LevelPool"/>.</summary>
+/// <summary>One price with its FIFO queue of orders, and its node links in the side's red-black tree and
+/// price-ordered list. Index 0 of the <see cref="LevelPool"/> is the tree's black sentinel.</summary>
 internal struct PriceLevel
 {
     public long Price;
@@ -12,6 +12,12 @@ internal struct PriceLevel
     /// of the side instead (oldest first).</summary>
     public int Head;
     public int Tail;
+
+    // Red-black tree links.
+    public int Left;
+    public int Right;
+    public int Parent;
+    public bool Red;
 
     /// <summary>Neighbouring levels of the same side in price order (0 = none): O(1) walk from the best level.</summary>
     public int Lower;
