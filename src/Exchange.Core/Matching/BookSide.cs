@@ -4,25 +4,15 @@ namespace Exchange.Core.Matching;
 /// doubly linked price-ordered list of the same levels. Best level in O(1), next-worse level in O(1), find and
 /// insert a level in O(log L), remove a level in O(log L). Levels live in the shared <see cref="LevelPool"/>.</summary>
 /// <remarks>"Best" depends on the side: the lowest price when <c>ascending</c> (asks, buy stops), the highest
-/// otherwise (bids, sell stops). The tree is the CLRS red-black tree with node 0 as the black sentinel.
-/// A level whose queue empties stays in the tree and list as an idle level (<see cref="Release"/>) until it is
-/// reused or, being the oldest of too many idle levels, removed: the walks (<see cref="NextWorse"/>) skip it, and
-/// <see cref="Best"/> and <see cref="LevelCount"/> count only levels with orders.</remarks>
+/// otherwise (bids, sell stops). The tree is the CLRS red-black tree with node 0 as the black sentinel.</remarks>
 internal sealed class BookSide
 {
     /// <summary>How far a hinted lookup walks before falling back to a tree descent.</summary>
     private const int HintSteps = 8;
 
-    /// <summary>Idle levels kept beyond half the live ones: small books keep a few too.</summary>
-    private const int MinIdleLevels = 8;
-
     private readonly LevelPool _pool;
     private readonly bool _ascending;
     private int _root;
-
-    /// <summary>Oldest and newest idle level, linked through their Head (previous) and Tail (next) fields.</summary>
-    private int _idleOldest;
-    private int _idleNewest;
 
     public BookSide(LevelPool pool, bool ascending)
     {
@@ -33,29 +23,15 @@ internal sealed class BookSide
     /// <summary>Best level, 0 if the side is empty.</summary>
     public int Best { get; private set; }
 
-    /// <summary>Levels with orders (idle levels not counted).</summary>
     public int LevelCount { get; private set; }
-
-    /// <summary>Empty levels kept for reuse.</summary>
-    public int IdleCount { get; private set; }
 
     /// <summary>True if a price in this side's order comes before (is better than) <paramref name="other"/>.</summary>
     public bool IsBetter(long price, long other) => _ascending ? price < other : price > other;
 
-    /// <summary>The level with orders after <paramref name="level"/> going away from the best price; 0 at the end.</summary>
-    public int NextWorse(int level)
-    {
-        var items = _pool.Items;
-        int x = level;
-        do
-        {
-            x = _ascending ? items[x].Higher : items[x].Lower;
-        }
-        while (x != 0 && items[x].Idle);
-        return x;
-    }
+    /// <summary>The level after <paramref name="level"/> going away from the best price; 0 at the end.</summary>
+    public int NextWorse(int level) => _ascending ? _pool.Items[level].Higher : _pool.Items[level].Lower;
 
-    /// <summary>The level (live or idle) at exactly <paramref name="price"/>, or 0.</summary>
+    /// <summary>The level at exactly <paramref name="price"/>, or 0.</summary>
     public int Find(long price)
     {
         var items = _pool.Items;
@@ -72,10 +48,9 @@ internal sealed class BookSide
         return 0;
     }
 
-    /// <summary>The level at <paramref name="price"/>, created if absent, for an order about to be appended (an idle
-    /// level is taken back into use). <paramref name="hint"/>, if not 0, is a level of this side (live or idle) near
-    /// the price (e.g. where a re-priced order was): a short walk along the price list from it finds the level, or
-    /// the place to insert, without descending the tree.</summary>
+    /// <summary>The level at <paramref name="price"/>, created if absent. <paramref name="hint"/>, if not 0, is a
+    /// live level of this side near the price (e.g. where a re-priced order was): a short walk along the price
+    /// list from it finds the level, or the place to insert, without descending the tree.</summary>
     public int GetOrAdd(long price, int hint = 0)
     {
         var items = _pool.Items;
@@ -90,8 +65,8 @@ internal sealed class BookSide
             }
             if (IsBetter(price, bestPrice))
             {
-                // A new best level: only idle levels lie beyond the best, so the walk from it is short.
-                hint = best;
+                // A new best level: it goes at the best end of the list, no search needed.
+                return _ascending ? InsertBetween(price, 0, best) : InsertBetween(price, best, 0);
             }
         }
         if (hint != 0)
@@ -102,7 +77,7 @@ internal sealed class BookSide
                 long p = items[x].Price;
                 if (p == price)
                 {
-                    return Activate(x);
+                    return x;
                 }
                 if (p < price)
                 {
@@ -131,96 +106,13 @@ internal sealed class BookSide
             long p = items[x].Price;
             if (price == p)
             {
-                return Activate(x);
+                return x;
             }
             parent = x;
             left = price < p;
             x = left ? items[x].Left : items[x].Right;
         }
         return Insert(price, parent, left);
-    }
-
-    /// <summary>Takes an idle level back into use (no-op for a live one); returns it.</summary>
-    private int Activate(int x)
-    {
-        var items = _pool.Items;
-        ref var level = ref items[x];
-        if (!level.Idle)
-        {
-            return x;
-        }
-        int older = level.Head;
-        int newer = level.Tail;
-        if (older != 0)
-        {
-            items[older].Tail = newer;
-        }
-        else
-        {
-            _idleOldest = newer;
-        }
-        if (newer != 0)
-        {
-            items[newer].Head = older;
-        }
-        else
-        {
-            _idleNewest = older;
-        }
-        level.Head = 0;
-        level.Tail = 0;
-        level.Idle = false;
-        IdleCount--;
-        LevelCount++;
-        int best = Best;
-        if (best == 0 || IsBetter(level.Price, items[best].Price))
-        {
-            Best = x;
-        }
-        return x;
-    }
-
-    /// <summary>Called when a level's queue has emptied: keeps it as an idle level (the newest), removing the oldest
-    /// idle levels as needed to keep at most half as many as there are live levels, plus a few.</summary>
-    public void Release(int z)
-    {
-        // Invariant: IdleCount <= LevelCount / 2 + MinIdleLevels. This call takes one level from live to idle.
-        while (IdleCount >= ((LevelCount - 1) >> 1) + MinIdleLevels)
-        {
-            int oldest = _idleOldest;
-            int next = _pool.Items[oldest].Tail;
-            _idleOldest = next;
-            if (next != 0)
-            {
-                _pool.Items[next].Head = 0;
-            }
-            else
-            {
-                _idleNewest = 0;
-            }
-            IdleCount--;
-            Delete(oldest);
-        }
-        if (Best == z)
-        {
-            Best = NextWorse(z);
-        }
-        var items = _pool.Items;
-        ref var level = ref items[z];
-        level.Idle = true;
-        level.Head = _idleNewest;
-        level.Tail = 0;
-        if (_idleNewest != 0)
-        {
-            items[_idleNewest].Tail = z;
-        }
-        else
-        {
-            _idleOldest = z;
-        }
-        _idleNewest = z;
-        IdleCount++;
-        LevelCount--;
     }
 
     /// <summary>Inserts a level between two in-order neighbours (either may be 0). Of two adjacent nodes, the lower
@@ -281,23 +173,16 @@ internal sealed class BookSide
         return z;
     }
 
-    /// <summary>Removes a live level at once (no idle keeping) and frees it.</summary>
+    /// <summary>Removes an (empty) level from the side and frees it.</summary>
     public void Remove(int z)
-    {
-        if (Best == z)
-        {
-            Best = NextWorse(z);
-        }
-        LevelCount--;
-        Delete(z);
-    }
-
-    /// <summary>Unlinks a level (not the best) from the tree and list and frees it; the caller keeps the counts.</summary>
-    private void Delete(int z)
     {
         var items = _pool.Items;
         int lower = items[z].Lower;
         int higher = items[z].Higher;
+        if (Best == z)
+        {
+            Best = _ascending ? higher : lower;
+        }
         if (lower != 0)
         {
             items[lower].Higher = higher;
@@ -345,6 +230,7 @@ internal sealed class BookSide
             DeleteFixup(items, x);
         }
         items[0] = default; // the sentinel's parent may have been written; keep it clean
+        LevelCount--;
         _pool.Free(z);
     }
 
@@ -564,32 +450,9 @@ internal sealed class BookSide
         {
             return error;
         }
-        if (blackHeight < 0 || count != LevelCount + IdleCount)
+        if (blackHeight < 0 || count != LevelCount)
         {
-            return $"tree count {count} != {LevelCount} + {IdleCount}";
-        }
-        int idle = 0;
-        for (int l = _idleOldest, older = 0; l != 0; older = l, l = items[l].Tail, idle++)
-        {
-            if (!items[l].Idle || items[l].OrderCount != 0 || items[l].Head != older)
-            {
-                return "idle list broken";
-            }
-        }
-        if (idle != IdleCount)
-        {
-            return $"idle list count {idle} != {IdleCount}";
-        }
-        if (Best != 0 && items[Best].Idle)
-        {
-            return "best level is idle";
-        }
-        for (int l = Best; l != 0; l = _ascending ? items[l].Lower : items[l].Higher)
-        {
-            if (l != Best && !items[l].Idle)
-            {
-                return "live level beyond the best";
-            }
+            return $"tree count {count} != {LevelCount}";
         }
         int walked = 0;
         long previous = 0;

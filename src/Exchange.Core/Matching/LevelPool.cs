@@ -41,7 +41,6 @@ internal sealed class LevelPool
     public void Free(int index)
     {
         Items[index].Parent = _freeHead;
-        Items[index].Free = true;
         _freeHead = index;
         Count--;
     }

@@ -133,9 +133,10 @@ public sealed partial class MatchingEngine
         }
         else
         {
-            // Remember where the order was: its new level is usually close by (see Rest). The level stays in the
-            // side even if the order was its last one (idle, BookSide.Release).
-            _restHint = o.Level;
+            // Remember where the order was: its new level is usually close by (see Rest).
+            int level = o.Level;
+            ref var oldLevel = ref _levels.Items[level];
+            _restHint = oldLevel.OrderCount > 1 ? level : oldLevel.Lower != 0 ? oldLevel.Lower : oldLevel.Higher;
             Dequeue(book.SideOf(o.Side), index);
             o.Visible = newLeaves; // trades as an incoming order, then rests with a fresh slice
             o.Hidden = 0;

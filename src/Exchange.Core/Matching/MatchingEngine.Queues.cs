@@ -12,7 +12,7 @@ public sealed partial class MatchingEngine
         _levels.Items[level].Visible += _orders.Items[index].Visible;
     }
 
-    /// <summary>Takes an order out of its level, releasing the level (kept idle for a while) when it empties.</summary>
+    /// <summary>Takes an order out of its level, removing the level when it empties.</summary>
     private void Dequeue(BookSide side, int index)
     {
         ref var o = ref _orders.Items[index];
@@ -21,7 +21,7 @@ public sealed partial class MatchingEngine
         Unlink(level, index);
         if (_levels.Items[level].OrderCount == 0)
         {
-            side.Release(level);
+            side.Remove(level);
         }
     }
 

@@ -8,8 +8,6 @@ internal struct PriceLevel
     /// <summary>Sum of the visible quantity of the orders queued here (the L2 figure).</summary>
     public long Visible;
     public int OrderCount;
-    /// <summary>First and last order of the FIFO queue. While <see cref="Idle"/>: the previous and next idle level
-    /// of the side instead (oldest first).</summary>
     public int Head;
     public int Tail;
 
@@ -22,11 +20,4 @@ internal struct PriceLevel
     /// <summary>Neighbouring levels of the same side in price order (0 = none): O(1) walk from the best level.</summary>
     public int Lower;
     public int Higher;
-
-    /// <summary>Empty, but kept in its side for a while: orders often come back to a price they just left, and
-    /// reusing the level spares a tree removal and insertion (<see cref="BookSide.Release"/>).</summary>
-    public bool Idle;
-
-    /// <summary>In the pool's free list, part of no side.</summary>
-    public bool Free;
 }
