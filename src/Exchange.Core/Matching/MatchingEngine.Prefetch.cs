@@ -11,24 +11,20 @@ namespace Exchange.Core.Matching;
 public sealed partial class MatchingEngine
 {
     /// <summary>How many commands ahead <see cref="PrefetchAhead"/> should be given: one dependent load per stage.</summary>
-    public const int PrefetchDistance = 5;
-
-    /// <summary>Size of the <see cref="_ahead"/> ring: a power of two, at least <see cref="PrefetchDistance"/>.</summary>
-    private const int AheadSlots = 8;
+    public const int PrefetchDistance = 4;
 
     /// <summary>Below this many live orders the engine's state fits the caches, and prefetching would only add work.</summary>
     private const int PrefetchMinOrders = 16_384;
 
-    /// <summary>The last commands given to <see cref="PrefetchAhead"/>, newest at <see cref="_aheadNewest"/>: the
-    /// fingerprint of the client id each looks up, the order it probably targets, and a replace's new price.</summary>
-    private readonly (ulong Fingerprint, int Order, bool Targets, long Price)[] _ahead = new (ulong, int, bool, long)[AheadSlots];
+    /// <summary>The last <see cref="PrefetchDistance"/> commands given to <see cref="PrefetchAhead"/>, newest at
+    /// <see cref="_aheadNewest"/>: the fingerprint of the client id each looks up, and the order it probably targets.</summary>
+    private readonly (ulong Fingerprint, int Order, bool Targets)[] _ahead = new (ulong, int, bool)[PrefetchDistance];
     private int _aheadNewest;
 
     /// <summary>Call once per command, before processing it, with the command <see cref="PrefetchDistance"/> ahead
     /// (or the furthest one available). Starts the first load of that command (its client-id index slot) and moves
-    /// each of the four commands given before it one load further, each step reading only what the previous call
-    /// started loading: the targeted order, then its book, sides and level, then the levels it will probably touch,
-    /// then the last order queued at a replace's new price (appending the order links it).
+    /// each of the three commands given before it one load further, each step reading only what the previous call
+    /// started loading: the targeted order, then its book, sides and level, then the levels it will probably touch.
     /// Does nothing while the state is small enough to stay in the caches.</summary>
     public void PrefetchAhead(in Command upcoming)
     {
@@ -36,12 +32,11 @@ public sealed partial class MatchingEngine
         {
             return;
         }
-        int newest = (_aheadNewest + 1) & (AheadSlots - 1);
+        int newest = (_aheadNewest + 1) & (PrefetchDistance - 1);
         _aheadNewest = newest;
         ref var entry = ref _ahead[newest];
         entry.Order = 0;
         entry.Targets = upcoming.Type is CommandType.Replace or CommandType.Cancel;
-        entry.Price = upcoming.Type == CommandType.Replace ? upcoming.Price : 0;
         entry.Fingerprint = entry.Targets
             ? ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.OrigClientId)
             : ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId);
@@ -52,53 +47,20 @@ public sealed partial class MatchingEngine
             _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId));
         }
 
-        ref var second = ref _ahead[(newest - 1) & (AheadSlots - 1)];
+        ref var second = ref _ahead[(newest - 1) & (PrefetchDistance - 1)];
         if (second.Targets)
         {
             second.Order = PrefetchOrder(second.Fingerprint);
         }
-        int third = _ahead[(newest - 2) & (AheadSlots - 1)].Order;
+        int third = _ahead[(newest - 2) & (PrefetchDistance - 1)].Order;
         if (third != 0)
         {
             PrefetchBook(third);
         }
-        int fourth = _ahead[(newest - 3) & (AheadSlots - 1)].Order;
+        int fourth = _ahead[(newest - 3) & (PrefetchDistance - 1)].Order;
         if (fourth != 0)
         {
             PrefetchLevels(fourth);
-        }
-        ref var fifth = ref _ahead[(newest - 4) & (AheadSlots - 1)];
-        if (fifth.Order != 0 && fifth.Price != 0)
-        {
-            PrefetchTail(fifth.Order, fifth.Price);
-        }
-    }
-
-    /// <summary>Fifth load: a re-priced order is appended to the level at its new price, which writes the link of
-    /// that level's last order. The level is the old one's price neighbour (loaded by the fourth stage) when the
-    /// order moves a step, which is what replaces usually do.</summary>
-    private void PrefetchTail(int index, long price)
-    {
-        var items = _orders.Items;
-        if (index >= items.Length)
-        {
-            return;
-        }
-        var levels = _levels.Items;
-        int level = items[index].Level;
-        if (level == 0 || (uint)level >= (uint)levels.Length)
-        {
-            return;
-        }
-        long current = levels[level].Price;
-        int next = price > current ? levels[level].Higher : price < current ? levels[level].Lower : 0;
-        if (next != 0 && (uint)next < (uint)levels.Length && levels[next].Price == price)
-        {
-            int tail = levels[next].Tail;
-            if (tail != 0 && (uint)tail < (uint)items.Length)
-            {
-                PrefetchLine(ref items[tail].Next);
-            }
         }
     }
 
