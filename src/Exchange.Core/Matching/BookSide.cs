@@ -56,9 +56,18 @@ internal sealed class BookSide
         var items = _pool.Items;
         // Fast path: most activity is at or next to the best price.
         int best = Best;
-        if (best != 0 && items[best].Price == price)
+        if (best != 0)
         {
-            return best;
+            long bestPrice = items[best].Price;
+            if (bestPrice == price)
+            {
+                return best;
+            }
+            if (IsBetter(price, bestPrice))
+            {
+                // A new best level: it goes at the best end of the list, no search needed.
+                return _ascending ? InsertBetween(price, 0, best) : InsertBetween(price, best, 0);
+            }
         }
         if (hint != 0)
         {

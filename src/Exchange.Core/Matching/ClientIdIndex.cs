@@ -32,9 +32,13 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
     public int Count { get; private set; }
 
     /// <summary>The pool index of the live order with this key, or 0.</summary>
-    public int Find(long account, in ClientOrderId clientId)
+    public int Find(long account, in ClientOrderId clientId) => Find(account, in clientId, out _);
+
+    /// <summary>As <see cref="Find(long, in ClientOrderId)"/>, also giving the key's fingerprint: a caller that will
+    /// remove the key passes it to <see cref="Remove(ulong, int)"/> instead of hashing the key again.</summary>
+    public int Find(long account, in ClientOrderId clientId, out ulong fingerprint)
     {
-        ulong fingerprint = THasher.Fingerprint(account, in clientId);
+        fingerprint = THasher.Fingerprint(account, in clientId);
         var slots = _slots;
         int mask = _mask;
         for (int i = (int)fingerprint & mask; ; i = (i + 1) & mask)
@@ -86,9 +90,12 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
 
     /// <summary>Removes the key of <paramref name="order"/>. Identified by fingerprint and pool index, so it needs no
     /// confirmation against the order (whose stored client id may already be another one). No-op if absent.</summary>
-    public void Remove(long account, in ClientOrderId clientId, int order)
+    public void Remove(long account, in ClientOrderId clientId, int order) =>
+        Remove(THasher.Fingerprint(account, in clientId), order);
+
+    /// <summary>Removes the key of <paramref name="order"/> given its fingerprint (from <see cref="Find(long, in ClientOrderId, out ulong)"/>).</summary>
+    public void Remove(ulong fingerprint, int order)
     {
-        ulong fingerprint = THasher.Fingerprint(account, in clientId);
         var slots = _slots;
         int mask = _mask;
         int i = (int)fingerprint & mask;

@@ -68,7 +68,7 @@ public sealed partial class MatchingEngine
 
     private void Replace(in Command c)
     {
-        int index = _orderByClientId.Find(c.Account, in c.OrigClientId);
+        int index = _orderByClientId.Find(c.Account, in c.OrigClientId, out ulong oldFingerprint);
         if (index == 0)
         {
             Reject(in c, RejectReason.UnknownOrder);
@@ -103,8 +103,8 @@ public sealed partial class MatchingEngine
         var newClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         if (newClientId != oldClientId)
         {
-            // ValidateReplace already entered the new id.
-            _orderByClientId.Remove(o.Account, in oldClientId, index);
+            // ValidateReplace already entered the new id. The old key is the one found above: same fingerprint.
+            _orderByClientId.Remove(oldFingerprint, index);
             _orders.ClientIds[index] = newClientId;
         }
 

@@ -60,13 +60,15 @@ public sealed partial class MatchingEngine
         o.Visible = o.Display > 0 ? Math.Min(o.Display, leaves) : leaves;
         o.Hidden = leaves - o.Visible;
         // A re-priced order's old neighbourhood is the best place to start looking for its new level; a level
-        // emptied since (OrderCount 0) is no longer in the side and is not used.
+        // emptied since (OrderCount 0) is no longer in the side and is not used. Without a hint the level is
+        // found by a tree descent: a walk from the best level would pass many levels (one cache miss each) for
+        // the orders resting away from it.
         int hint = _restHint;
         _restHint = 0;
         var side = book.SideOf(o.Side);
-        if (hint == 0 || _levels.Items[hint].OrderCount == 0)
+        if (hint != 0 && _levels.Items[hint].OrderCount == 0)
         {
-            hint = side.Best;
+            hint = 0;
         }
         Enqueue(side, index, o.Price, hint);
         if (o.TimeInForce == TimeInForce.Gtd && o.ExpiryHeapIndex < 0)

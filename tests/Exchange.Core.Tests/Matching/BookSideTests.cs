@@ -51,4 +51,23 @@ public class BookSideTests
         Assert.Null(side.Validate());
         Assert.Equal(reference.Count, pool.Count);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void ShouldInsertEachNewBestLevelAtTheBestEnd(bool ascending)
+    {
+        var pool = new LevelPool(4);
+        var side = new BookSide(pool, ascending);
+        // Every price is better than all before it: each takes the new-best path of GetOrAdd.
+        for (int i = 0; i < 1_000; i++)
+        {
+            long price = ascending ? 10_000 - i : 10_000 + i;
+            int level = side.GetOrAdd(price);
+            Assert.Equal(level, side.Best);
+            Assert.Equal(level, side.Find(price));
+        }
+        Assert.Null(side.Validate());
+        Assert.Equal(1_000, side.LevelCount);
+    }
 }

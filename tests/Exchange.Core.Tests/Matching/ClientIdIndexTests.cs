@@ -42,6 +42,36 @@ public class ClientIdIndexTests
     }
 
     [Fact]
+    public void RemoveByFoundFingerprintShouldRemoveOnlyThatOrder()
+    {
+        var pool = new OrderPool(4);
+        var index = new ClientIdIndex<FewFingerprintsHasher>(pool, 16); // colliding fingerprints, several per slot run
+        var orders = new List<int>();
+        for (int n = 1; n <= 40; n++)
+        {
+            int order = pool.Allocate();
+            pool.Items[order].Account = n % 3;
+            pool.ClientIds[order] = ClientOrderId.FromNumber(n);
+            index.Add(n % 3, in pool.ClientIds[order], order);
+            orders.Add(order);
+        }
+        foreach (int order in orders.Where((_, i) => i % 2 == 0))
+        {
+            int found = index.Find(pool.Items[order].Account, in pool.ClientIds[order], out ulong fingerprint);
+            Assert.Equal(order, found);
+            Assert.Equal(FewFingerprintsHasher.Fingerprint(pool.Items[order].Account, in pool.ClientIds[order]), fingerprint);
+            index.Remove(fingerprint, order);
+        }
+
+        Assert.Equal(20, index.Count);
+        for (int i = 0; i < orders.Count; i++)
+        {
+            int order = orders[i];
+            Assert.Equal(i % 2 == 0 ? 0 : order, index.Find(pool.Items[order].Account, in pool.ClientIds[order]));
+        }
+    }
+
+    [Fact]
     public void PrefaultShouldNotChangeATableThatHoldsKeys()
     {
         var pool = new OrderPool(4);
