@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Exchange.Journal.Encoding;
 using Exchange.Journal.Format;
@@ -74,6 +75,7 @@ public sealed class JournalReader
 
     /// <summary>Reads the next record; false at the end of the intact log.</summary>
     /// <exception cref="JournalCorruptedException">Damage other than a torn tail.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadNext(out JournalRecord record)
     {
         record = default;
@@ -179,6 +181,7 @@ public sealed class JournalReader
         _segmentLength = segment.Read(0, _buffer.AsSpan(0, (int)length));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadRecord(out JournalRecord record)
     {
         record = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Exchange.Core.Commands;
 using Exchange.Core.Domain;
@@ -78,6 +79,7 @@ public static class CommandCodec
 
     /// <summary>Reads a command written by <see cref="Encode"/> from the first <see cref="Size"/> bytes of
     /// <paramref name="source"/>; throws <see cref="ArgumentException"/> if it is shorter.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> source, out Command command)
     {
         if (source.Length < Size)

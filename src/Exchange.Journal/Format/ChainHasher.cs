@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 
@@ -10,6 +11,7 @@ internal sealed class ChainHasher
 {
     private readonly XxHash64 _hash = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ulong Next(ulong previous, ReadOnlySpan<byte> headerAndPayload)
     {
         Span<byte> previousBytes = stackalloc byte[sizeof(ulong)];

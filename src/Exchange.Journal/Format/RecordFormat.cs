@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using Exchange.Core.Commands;
 using Exchange.Journal.Encoding;
@@ -30,6 +31,7 @@ internal static class RecordFormat
 
     /// <summary>True if <paramref name="source"/> starts with a complete record of a known type and version whose
     /// CRC matches; <paramref name="length"/> is then its total length. Says nothing about sequence or chain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsIntact(ReadOnlySpan<byte> source, out int length)
     {
         length = 0;
