@@ -199,7 +199,9 @@ internal sealed class FixConnection : IFixTransport
         {
             while (true)
             {
-                await _outSignal.WaitAsync().ConfigureAwait(false);
+                // With the token: a failed send or a slow consumer closes the connection by cancelling it (Disconnect,
+                // which wakes us, is then a no-op), and a writer waiting here would keep the connection alive forever.
+                await _outSignal.WaitAsync(_closed.Token).ConfigureAwait(false);
                 int length;
                 bool closing;
                 lock (_outLock)

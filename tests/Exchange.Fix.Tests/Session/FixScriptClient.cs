@@ -74,5 +74,8 @@ internal sealed class FixScriptClient : IDisposable
         _length -= n;
     }
 
+    /// <summary>Closes with a reset (RST) instead of a FIN: the server's next send to it fails.</summary>
+    public void Reset() => _socket.Close(0);
+
     public void Dispose() => _socket.Dispose();
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Exchange.Fix.Codec;
 using Exchange.Fix.Session;
 using Exchange.Fix.Store;
 using Exchange.Fix.Tests.Codec;
@@ -88,5 +89,33 @@ public sealed class FixAcceptorTests : IAsyncDisposable
         string? reply = client.Receive(TimeSpan.FromSeconds(5));
         Assert.NotNull(reply);
         Assert.Contains("|35=A|", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ShouldEndAConnectionWhoseSendFailedSoThatStopCompletes()
+    {
+        for (int round = 0; round < 20; round++)
+        {
+            using var client = new FixScriptClient(_acceptor.LocalEndPoint);
+            client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"));
+            Assert.Contains("|35=A|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+            client.Reset();
+            // Sends racing the reader's discovery of the reset fail in the socket; either way the connection must end.
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (_session.IsLoggedOn && DateTime.UtcNow < deadline)
+            {
+                _session.Send(new Text("after the reset"));
+            }
+            Assert.False(_session.IsLoggedOn);
+        }
+        var stopping = _acceptor.StopAsync(TimeSpan.FromSeconds(1));
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15))));
+    }
+
+    private readonly struct Text(string text) : IFixBody
+    {
+        public ReadOnlySpan<byte> MsgType => "B"u8;
+
+        public void WriteBody(ref FixMessageWriter writer) => writer.Append(FixTag.Text, System.Text.Encoding.ASCII.GetBytes(text));
     }
 }
