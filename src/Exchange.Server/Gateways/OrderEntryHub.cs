@@ -9,8 +9,9 @@ namespace Exchange.Server.Gateways;
 /// detach when they leave; their commands go in stamped with their account; every durable event goes back to the
 /// session whose command caused it, to the session that entered the order it concerns (so a passive fill reaches
 /// the resting order's session) and to the account's drop-copy sessions — the way venues route execution reports.
-/// An order whose entering session is not known (entered before a restart, through the REST API, or by a session
-/// gone since) has its reports sent to every session of its account. Rejects and mass-cancel summaries go to the
+/// An order entered by no session (through the REST API, by an operator) goes to the drop copies only; one whose
+/// entering session is not known (entered before a restart, or by a session gone since) to every session of its
+/// account. Rejects and mass-cancel summaries go to the
 /// submitter only; market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock
 /// and publish a new routing table; routing (responder threads, one per shard, each with its own
 /// <see cref="OrderOwnerTable"/>) and submitting (gateway threads) read it without locks.</summary>
@@ -151,31 +152,41 @@ public sealed class OrderEntryHub : IShardAttachedListener
         ref readonly var e = ref slot.Event;
         switch (e.Type)
         {
-            case EventType.Accepted or EventType.Cancelled or EventType.Replaced or EventType.Expired or EventType.Triggered
-                or EventType.Replenished or EventType.Reduced:
-                Notify(routes, e.Account, Owner(routes, owners, e.OrderId, e.Type == EventType.Accepted ? submitter : null),
-                    submitter, in slot, alreadyTold: null);
+            case EventType.Accepted:
+                // A new order belongs to its submitter; one entered by anything but a session (the REST API, an
+                // operator) belongs to none, and only the account's drop copies hear of it.
+                Notify(routes, new Recipients(e.Account, submitter, Everyone: false), submitter, in slot, alreadyTold: null);
+                break;
+            case EventType.Cancelled or EventType.Replaced or EventType.Expired or EventType.Triggered or EventType.Replenished
+                or EventType.Reduced:
+                Notify(routes, RecipientsOf(routes, owners, e.Account, e.OrderId), submitter, in slot, alreadyTold: null);
                 break;
             case EventType.Trade:
-                var takerOwner = Owner(routes, owners, e.OrderId, null);
-                Notify(routes, e.Account, takerOwner, submitter, in slot, alreadyTold: null);
+                var taker = RecipientsOf(routes, owners, e.Account, e.OrderId);
+                Notify(routes, taker, submitter, in slot, alreadyTold: null);
                 // The resting order's side: its owner and drop copies, unless the taker's side already told them.
-                Notify(routes, e.MakerAccount, Owner(routes, owners, e.MakerOrderId, null), submitter, in slot,
-                    alreadyTold: new Recipients(e.Account, takerOwner));
+                Notify(routes, RecipientsOf(routes, owners, e.MakerAccount, e.MakerOrderId), submitter, in slot, alreadyTold: taker);
                 break;
         }
-        owners.Observe(in e, submitter?.SessionId ?? 0);
+        owners.Observe(in e, submitter?.SessionId ?? OrderOwnerTable.NoSession);
     }
 
-    /// <summary>The attached session that entered the order, or null if unknown (then the whole account is told).
-    /// An order being accepted belongs to its submitter.</summary>
-    private static IOrderEntrySession? Owner(RoutingTable routes, OrderOwnerTable owners, long orderId, IOrderEntrySession? submitterOfNew)
+    /// <summary>Who hears of an order's events: the attached session that entered it and the account's drop copies;
+    /// only the drop copies if no session entered it; every session of the account if the order is not in the table
+    /// (entered before a restart) or its session has detached, so that no fill goes unreported.</summary>
+    private static Recipients RecipientsOf(RoutingTable routes, OrderOwnerTable owners, long account, long orderId)
     {
-        if (submitterOfNew is not null)
+        if (!owners.TryGetOwner(orderId, out long sessionId))
         {
-            return submitterOfNew;
+            return new Recipients(account, null, Everyone: true);
         }
-        return owners.TryGetOwner(orderId, out long sessionId) && routes.BySession.TryGetValue(sessionId, out var owner) ? owner : null;
+        if (sessionId == OrderOwnerTable.NoSession)
+        {
+            return new Recipients(account, null, Everyone: false);
+        }
+        return routes.BySession.TryGetValue(sessionId, out var owner)
+            ? new Recipients(account, owner, Everyone: false)
+            : new Recipients(account, null, Everyone: true);
     }
 
     /// <summary>Called by a session from <see cref="IOrderEntrySession.OnExchangeEvent"/> (on a responder thread):
@@ -197,17 +208,15 @@ public sealed class OrderEntryHub : IShardAttachedListener
         sessions.Clear();
     }
 
-    /// <summary>Tells the sessions that receive an order's reports — its owner and the account's drop-copy sessions,
-    /// or every session of the account when the owner is unknown — except the submitter (told already) and those
-    /// in <paramref name="alreadyTold"/>.</summary>
-    private static void Notify(RoutingTable routes, long account, IOrderEntrySession? owner, IOrderEntrySession? submitter,
-        in OutboundSlot slot, Recipients? alreadyTold)
+    /// <summary>Tells <paramref name="recipients"/> except the submitter (told already) and those in
+    /// <paramref name="alreadyTold"/>.</summary>
+    private static void Notify(RoutingTable routes, Recipients recipients, IOrderEntrySession? submitter, in OutboundSlot slot,
+        Recipients? alreadyTold)
     {
-        if (account == 0 || !routes.ByAccount.TryGetValue(account, out var sessions))
+        if (recipients.Account == 0 || !routes.ByAccount.TryGetValue(recipients.Account, out var sessions))
         {
             return;
         }
-        var recipients = new Recipients(account, owner);
         foreach (var session in sessions)
         {
             if (!ReferenceEquals(session, submitter) && recipients.Includes(session) && alreadyTold?.Includes(session) != true)
@@ -218,11 +227,11 @@ public sealed class OrderEntryHub : IShardAttachedListener
     }
 
     /// <summary>Who receives the reports of an order of <see cref="Account"/>: its owner session and the account's
-    /// drop-copy sessions, or, with no known owner, every session of the account.</summary>
-    private readonly record struct Recipients(long Account, IOrderEntrySession? Owner)
+    /// drop-copy sessions, or, with <see cref="Everyone"/>, every session of the account.</summary>
+    private readonly record struct Recipients(long Account, IOrderEntrySession? Owner, bool Everyone)
     {
         public bool Includes(IOrderEntrySession session) =>
-            session.Account == Account && (Owner is null || ReferenceEquals(session, Owner) || session.DropCopy);
+            session.Account == Account && (Everyone || ReferenceEquals(session, Owner) || session.DropCopy);
     }
 
     /// <summary>One shard's view of the hub: the shard's order owners, used only by its responder thread.</summary>

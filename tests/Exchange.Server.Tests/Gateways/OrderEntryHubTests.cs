@@ -208,14 +208,18 @@ public sealed class OrderEntryHubTests : IDisposable
     }
 
     [Fact]
-    public void ShouldSendReportsOfAnOrderWithNoKnownSessionToEverySessionOfTheAccount()
+    public void ShouldSendOrdersEnteredByNoSessionOnlyToTheAccountsDropCopies()
     {
-        var one = Attach(1);
-        var two = Attach(1);
-        // Entered by an in-process client, not a hub session (as the REST API does, or as before a restart).
+        var trading = Attach(1);
+        var dropCopy = Attach(1, dropCopy: true);
+        // Entered by an in-process client, not a hub session (as the REST API does).
         Assert.Equal(1, _node.TrySubmit(ExchangeNodeTests.Order(1, 1, Side.Buy, "180.00"), 5, 1));
-        one.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
-        two.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
+        dropCopy.WaitFor(r => r.Event.Type == EventType.Accepted && !r.Own);
+        _hub.TrySubmit(trading, new Command { Type = CommandType.Cancel, Symbol = Symbol.Parse("AAPL"), OrigClientId = ClientOrderId.Parse("o1") }, 2);
+        Assert.True(trading.WaitFor(r => r.Event.Type == EventType.Cancelled).Own);
+        dropCopy.WaitFor(r => r.Event.Type == EventType.Cancelled && !r.Own);
+        // The trading session heard only the answer to its own cancel.
+        Assert.Single(trading.Received, r => r.Event.Type != 0);
     }
 
     [Fact]
@@ -239,17 +243,19 @@ public sealed class OrderEntryHubTests : IDisposable
         owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 1, LeavesQuantity = 10 }, 7);
         owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 2, LeavesQuantity = 10 }, 7);
         owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 3, LeavesQuantity = 10 }, 8);
-        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 4, LeavesQuantity = 10 }, 0); // not a session's
+        owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 4, LeavesQuantity = 10 }, OrderOwnerTable.NoSession);
         Assert.True(owners.TryGetOwner(3, out long session) && session == 8);
-        Assert.False(owners.TryGetOwner(4, out _));
+        Assert.True(owners.TryGetOwner(4, out session) && session == OrderOwnerTable.NoSession);
+        Assert.False(owners.TryGetOwner(5, out _)); // never seen: entered before a restart
 
         owners.Observe(new EngineEvent { Type = EventType.Trade, OrderId = 3, LeavesQuantity = 0, MakerOrderId = 1, MakerLeavesQuantity = 5 }, 8);
         Assert.False(owners.TryGetOwner(3, out _));
         Assert.True(owners.TryGetOwner(1, out _));
         owners.Observe(new EngineEvent { Type = EventType.Trade, OrderId = 9, LeavesQuantity = 1, MakerOrderId = 1, MakerLeavesQuantity = 0 }, 8);
         owners.Observe(new EngineEvent { Type = EventType.Replaced, OrderId = 2, LeavesQuantity = 4 }, 7);
-        Assert.Equal(1, owners.Count);
-        owners.Observe(new EngineEvent { Type = EventType.Cancelled, OrderId = 2 }, 0);
+        Assert.Equal(2, owners.Count);
+        owners.Observe(new EngineEvent { Type = EventType.Cancelled, OrderId = 2 }, OrderOwnerTable.NoSession);
+        owners.Observe(new EngineEvent { Type = EventType.Expired, OrderId = 4 }, OrderOwnerTable.NoSession);
         Assert.Equal(0, owners.Count);
     }
 }
