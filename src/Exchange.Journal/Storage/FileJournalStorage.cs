@@ -1,4 +1,5 @@
 using Exchange.Journal.Format;
+using Microsoft.Win32.SafeHandles;
 
 namespace Exchange.Journal.Storage;
 
@@ -55,14 +56,29 @@ public sealed class FileJournalStorage : IJournalStorage
             return Open(name);
         }
         _spare?.Prepare(_spareLength);
-        var handle = File.OpenHandle(PathOf(name), FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read,
-            FileOptions.None, preallocationSize: length);
+        var handle = CreateAllocated(PathOf(name), length, FileMode.CreateNew);
+        try
+        {
+            DirectorySync.Flush(_directory); // the new file's name must survive a power loss too
+            return new FileJournalSegment(name, handle);
+        }
+        catch
+        {
+            handle.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Creates a file allocated to its full <paramref name="length"/> and zero-filled (recovery reads zeros
+    /// as the end of the records), its size and allocation durable; its name is the caller's to make durable.</summary>
+    internal static SafeFileHandle CreateAllocated(string path, long length, FileMode mode)
+    {
+        var handle = File.OpenHandle(path, mode, FileAccess.ReadWrite, FileShare.Read, FileOptions.None, preallocationSize: length);
         try
         {
             RandomAccess.SetLength(handle, length);
             RandomAccess.FlushToDisk(handle);
-            DirectorySync.Flush(_directory); // the new file's name must survive a power loss too
-            return new FileJournalSegment(name, handle);
+            return handle;
         }
         catch
         {

@@ -65,10 +65,8 @@ internal sealed class SpareSegment(string directory) : IDisposable
 
     private long CreateFile(long length)
     {
-        // Zero-filled, as FileJournalStorage.Create makes segments: recovery reads zeros as the end of the records.
-        using var handle = File.OpenHandle(_path, FileMode.Create, FileAccess.ReadWrite, FileShare.None, FileOptions.None, preallocationSize: length);
-        RandomAccess.SetLength(handle, length);
-        RandomAccess.FlushToDisk(handle); // its size and allocation: the rename alone must make it a segment
+        // Made as FileJournalStorage.Create makes segments, so that the rename alone makes it one.
+        using var handle = FileJournalStorage.CreateAllocated(_path, length, FileMode.Create);
         return length;
     }
 }

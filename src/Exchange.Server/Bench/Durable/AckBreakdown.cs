@@ -23,15 +23,13 @@ internal static class AckBreakdown
             {
                 continue; // not attributable (timestamps full, or acknowledged before that flush ended: mismatched)
             }
-            before.RecordValue(Ns(flushes.FlushStarts[f] - submitted[i]));
-            during.RecordValue(Ns(flushes.FlushEnds[f] - flushes.FlushStarts[f]));
-            after.RecordValue(Ns(acked[i] - flushes.FlushEnds[f]));
+            DurableFigures.RecordInterval(before, submitted[i], flushes.FlushStarts[f]);
+            DurableFigures.RecordInterval(during, flushes.FlushStarts[f], flushes.FlushEnds[f]);
+            DurableFigures.RecordInterval(after, flushes.FlushEnds[f], acked[i]);
         }
         return string.Create(CultureInfo.InvariantCulture,
             $"per command, p50 / p99 / p99.9 µs ({before.TotalCount:N0} attributed): before its fdatasync {Format(before)}; its fdatasync {Format(during)}; after it to the ack {Format(after)}; segments created {flushes.Creates}, longest {Stopwatch.GetElapsedTime(0, flushes.LongestCreate).TotalMilliseconds:F1} ms");
     }
-
-    private static long Ns(long ticks) => Math.Max(1, (long)(ticks * 1e9 / Stopwatch.Frequency));
 
     private static string Format(HdrHistogram.LongHistogram h) => h.TotalCount == 0 ? "-" : string.Create(CultureInfo.InvariantCulture,
         $"{h.GetValueAtPercentile(50) / 1000.0:F0} / {h.GetValueAtPercentile(99) / 1000.0:F0} / {h.GetValueAtPercentile(99.9) / 1000.0:F0}");

@@ -14,4 +14,9 @@ internal sealed record DurableFigures(string Name, long Count, double PerSecond,
         note);
 
     public static LongHistogram NewHistogram() => new(1, 60_000_000_000L, 3);
+
+    /// <summary>Records the time between two <see cref="System.Diagnostics.Stopwatch"/> timestamps, in nanoseconds
+    /// (at least 1: the histogram's lowest value).</summary>
+    public static void RecordInterval(LongHistogram latencyNs, long startTicks, long endTicks) =>
+        latencyNs.RecordValue(Math.Max(1, (long)((endTicks - startTicks) * 1e9 / System.Diagnostics.Stopwatch.Frequency)));
 }

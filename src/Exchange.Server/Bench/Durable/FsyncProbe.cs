@@ -43,7 +43,7 @@ internal static class FsyncProbe
                 {
                     RandomAccess.FlushToDisk(handle);
                 }
-                latency.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(before).TotalNanoseconds));
+                DurableFigures.RecordInterval(latency, before, Stopwatch.GetTimestamp());
             }
         }
         double seconds = watch.Elapsed.TotalSeconds;

@@ -38,7 +38,7 @@ internal static class JournalBenchmark
                 }
                 long before = Stopwatch.GetTimestamp();
                 writer.Flush();
-                flushes.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(before).TotalNanoseconds));
+                DurableFigures.RecordInterval(flushes, before, Stopwatch.GetTimestamp());
                 records += batch;
             }
             double seconds = watch.Elapsed.TotalSeconds;

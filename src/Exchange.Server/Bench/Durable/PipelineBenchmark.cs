@@ -76,8 +76,7 @@ internal static class PipelineBenchmark
         var latency = DurableFigures.NewHistogram();
         for (int i = measuredStart; i < all.Length; i++)
         {
-            long ns = (long)((recorder.AckTimestamps[i] - submitted[i]) * 1e9 / Stopwatch.Frequency);
-            latency.RecordValue(Math.Max(1, ns));
+            DurableFigures.RecordInterval(latency, submitted[i], recorder.AckTimestamps[i]);
         }
         node.Stop();
         files.Dispose();

@@ -32,7 +32,7 @@ internal sealed class TimedJournalStorage(IJournalStorage inner) : IJournalStora
 
     private void Record(long start, long end)
     {
-        Flushes.RecordValue(Math.Max(1, (long)Stopwatch.GetElapsedTime(start, end).TotalNanoseconds));
+        DurableFigures.RecordInterval(Flushes, start, end);
         if (FlushCount < MaxTimestamps)
         {
             FlushStarts[FlushCount] = start;
