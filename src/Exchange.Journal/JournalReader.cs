@@ -215,7 +215,7 @@ public sealed class JournalReader
         {
             throw new JournalCorruptedException(name, _offset, $"chain hash mismatch at sequence {sequence}");
         }
-        CommandCodec.Decode(recordBytes[RecordLayout.HeaderSize..], out var command);
+        RecordFormat.DecodeCommand(recordBytes, length, out var command);
         record = new JournalRecord(sequence, RecordFormat.Timestamp(recordBytes), command);
         _chain = chain;
         _nextSequence = sequence + 1;
@@ -235,7 +235,7 @@ public sealed class JournalReader
         int end = remaining.LastIndexOfAnyExcept((byte)0) + 1;
         for (int p = 1; p < end && p + RecordLayout.HeaderSize <= remaining.Length; p++)
         {
-            if (BinaryPrimitives.ReadUInt32LittleEndian(remaining[p..]) == RecordLayout.CommandRecordLength
+            if (BinaryPrimitives.ReadUInt32LittleEndian(remaining[p..]) is RecordLayout.CommandRecordLength or RecordLayout.CommandRecordLengthVersion1
                 && RecordFormat.IsIntact(remaining[p..], out _))
             {
                 throw new JournalCorruptedException(name, _offset,

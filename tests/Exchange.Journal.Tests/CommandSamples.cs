@@ -36,6 +36,7 @@ internal static class CommandSamples
             MinQuantity = random.NextInt64(1, 100),
             MaxQuantity = random.NextInt64(100, long.MaxValue),
             CollarBasisPoints = random.Next(),
+            EntrySession = random.NextInt64(),
         };
     }
 }

@@ -26,6 +26,12 @@ public struct Command
     /// <summary>Owning account; positive for orders, 0 where a command is not an account's (operator).</summary>
     public long Account;
 
+    /// <summary>The order-entry session a NewOrder came in on: a stable id the gateway derives from the session's
+    /// identity (FIX comp ids, binary account and stream), so it survives reconnects and restarts; 0 = none (REST,
+    /// operator). The order keeps it. MassCancel: when non-zero, only the account's orders entered on that session
+    /// (cancel-on-disconnect).</summary>
+    public long EntrySession;
+
     public Symbol Symbol;
 
     /// <summary>The client's id for the order being entered (NewOrder) or for its new version (Replace).</summary>

@@ -220,7 +220,8 @@ public sealed partial class MatchingEngine
 
     private void MassCancel(in Command c)
     {
-        if (c.Account == 0 && c.Symbol.IsEmpty)
+        // A session's orders are always some account's: a session filter without an account is malformed.
+        if (c.Account == 0 && (c.Symbol.IsEmpty || c.EntrySession != 0))
         {
             Reject(in c, RejectReason.InvalidOrder);
             return;
@@ -238,9 +239,10 @@ public sealed partial class MatchingEngine
         {
             if (_accountSlots.TryGetValue(c.Account, out int slot))
             {
+                var sessions = _orders.EntrySessions;
                 for (int i = _accounts[slot].Head; i != 0; i = items[i].AccountNext)
                 {
-                    if (instrument < 0 || items[i].Instrument == instrument)
+                    if ((instrument < 0 || items[i].Instrument == instrument) && (c.EntrySession == 0 || sessions[i] == c.EntrySession))
                     {
                         AddScratch(ref count, i);
                     }

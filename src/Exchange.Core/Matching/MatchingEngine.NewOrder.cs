@@ -44,6 +44,7 @@ public sealed partial class MatchingEngine
         o.Display = c.DisplayQuantity;
         o.ExpireTime = c.TimeInForce == TimeInForce.Gtd ? c.ExpireTime : 0;
         _orders.ClientIds[index] = c.ClientId;
+        _orders.EntrySessions[index] = c.EntrySession;
         Register(index, book!, slot);
         if (_risk)
         {

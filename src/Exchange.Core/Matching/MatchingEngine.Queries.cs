@@ -190,6 +190,11 @@ public sealed partial class MatchingEngine
                     hash.Add((long)o.MakerFeeBps << 16 | (ushort)o.TakerFeeBps);
                 }
                 hash.Add((long)o.Side | (long)o.Type << 8 | (long)o.TimeInForce << 16 | (long)o.Stp << 24 | (long)o.Flags << 32);
+                // Folded in only when set, so states without sessions (the engine alone, older snapshots) keep their digests.
+                if (_orders.EntrySessions[i] != 0)
+                {
+                    hash.Add(_orders.EntrySessions[i]);
+                }
             }
         }
     }

@@ -47,7 +47,8 @@ public sealed partial class MatchingEngine
         writer.WriteCount(live.Count);
         foreach (int i in live)
         {
-            writer.WriteOrder(in items[i], _orders.ClientIds[i], items[i].OcoPartner == 0 ? 0 : items[items[i].OcoPartner].OrderId);
+            writer.WriteOrder(in items[i], _orders.ClientIds[i], items[i].OcoPartner == 0 ? 0 : items[items[i].OcoPartner].OrderId,
+                _orders.EntrySessions[i]);
         }
         // Then every queue, as order ids in priority order.
         foreach (var book in _books)
@@ -381,7 +382,7 @@ public sealed partial class MatchingEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RestoreOrder(EngineSnapshotReader reader, int instruments, int index, List<(int Index, long PartnerId)> partners)
     {
-        reader.ReadOrder(instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId);
+        reader.ReadOrder(instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId, out _orders.EntrySessions[index]);
         ref var entry = ref _orders.Items[index];
         bool expires = entry.ExpiryHeapIndex >= 0;
         entry.ExpiryHeapIndex = -1;

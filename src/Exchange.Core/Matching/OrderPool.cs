@@ -13,12 +13,17 @@ internal sealed class OrderPool
     {
         Items = new OrderEntry[Math.Max(capacity, 2)];
         ClientIds = new ClientOrderId[Items.Length];
+        EntrySessions = new long[Items.Length];
     }
 
     /// <summary>The slots; index 0 is never used. Re-read after <see cref="Allocate"/>: it may be replaced when the pool grows.</summary>
     public OrderEntry[] Items { get; private set; }
 
     public ClientOrderId[] ClientIds { get; private set; }
+
+    /// <summary>The session each order was entered on (<see cref="Commands.Command.EntrySession"/>); kept apart like
+    /// the client ids because only a session's mass cancel reads it.</summary>
+    public long[] EntrySessions { get; private set; }
 
     public int Count { get; private set; }
 
@@ -57,9 +62,12 @@ internal sealed class OrderPool
     {
         var items = Items;
         var ids = ClientIds;
+        var sessions = EntrySessions;
         Array.Resize(ref items, items.Length * 2);
         Array.Resize(ref ids, ids.Length * 2);
+        Array.Resize(ref sessions, sessions.Length * 2);
         Items = items;
         ClientIds = ids;
+        EntrySessions = sessions;
     }
 }

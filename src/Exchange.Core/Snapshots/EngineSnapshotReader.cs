@@ -16,13 +16,16 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
     private int _position;
     private ulong _magic;
 
-    /// <summary>Format 2 (with risk); false for format 1 snapshots written before risk.</summary>
-    public bool HasRisk => _magic == EngineSnapshotWriter.Magic;
+    /// <summary>Format 2 or later (with risk); false for format 1 snapshots written before risk.</summary>
+    public bool HasRisk => _magic != EngineSnapshotWriter.MagicV1;
+
+    /// <summary>Format 3 or later: orders carry their entry session.</summary>
+    public bool HasEntrySessions => _magic == EngineSnapshotWriter.Magic;
 
     public (long Sequence, long LastOrderId, long LastTradeId, int Instruments, int Orders) ReadHeader()
     {
         _magic = ReadUInt64();
-        if (_magic is not (EngineSnapshotWriter.Magic or EngineSnapshotWriter.MagicV1))
+        if (_magic is not (EngineSnapshotWriter.Magic or EngineSnapshotWriter.MagicV2 or EngineSnapshotWriter.MagicV1))
         {
             throw new InvalidDataException("Not an engine snapshot (bad magic).");
         }
@@ -43,20 +46,22 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
 
     public int ReadCount() => Count(ReadInt32());
 
-    /// <summary>Bytes of one order record (<see cref="EngineSnapshotWriter.WriteOrder"/>): format 2, and format 1 (no risk fields).</summary>
-    private const int OrderBytes = OrderBytesV1 + 12;
+    /// <summary>Bytes of one order record (<see cref="EngineSnapshotWriter.WriteOrder"/>): format 3, format 2 (no entry
+    /// session) and format 1 (no risk fields either).</summary>
+    private const int OrderBytes = OrderBytesV2 + 8;
+    private const int OrderBytesV2 = OrderBytesV1 + 12;
     private const int OrderBytesV1 = 8 + 4 + 8 + ClientOrderId.MaxLength + 9 * 8 + 7;
     /// <summary>Bytes of an order record in this snapshot's format.</summary>
-    private int OrderRecordBytes => HasRisk ? OrderBytes : OrderBytesV1;
+    private int OrderRecordBytes => HasEntrySessions ? OrderBytes : HasRisk ? OrderBytesV2 : OrderBytesV1;
     /// <summary>Offset of the account and client id in an order record.</summary>
     private const int KeyOffset = 12;
 
     // A restart reads a million of these: the record is bounds-checked once, then read at fixed offsets.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ReadOrder(int instrumentCount, out OrderEntry o, out ClientOrderId clientId, out long partner)
+    public void ReadOrder(int instrumentCount, out OrderEntry o, out ClientOrderId clientId, out long partner, out long entrySession)
     {
         bool risk = HasRisk;
-        ref byte r = ref MemoryMarshal.GetReference(Take(risk ? OrderBytes : OrderBytesV1));
+        ref byte r = ref MemoryMarshal.GetReference(Take(OrderRecordBytes));
         o = default;
         o.OrderId = Int64(ref r, 0);
         o.Instrument = Int32(ref r, 8);
@@ -86,6 +91,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
             o.MakerFeeBps = Int16(ref r, OrderBytesV1 + 8);
             o.TakerFeeBps = Int16(ref r, OrderBytesV1 + 10);
         }
+        entrySession = HasEntrySessions ? Int64(ref r, OrderBytesV2) : 0;
         if (o.OrderId <= 0 || o.Visible < 0 || o.Hidden < 0 || (uint)o.Instrument >= (uint)instrumentCount)
         {
             throw new InvalidDataException($"Invalid order {o.OrderId} in snapshot.");

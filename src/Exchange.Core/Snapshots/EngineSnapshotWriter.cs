@@ -12,8 +12,12 @@ internal sealed class EngineSnapshotWriter(Stream stream)
     /// <summary>"EXSNAP01": the format before risk (still read).</summary>
     public const ulong MagicV1 = 0x3130_5041_4E53_5845;
 
-    /// <summary>"EXSNAP02": identifies the format and its version (adds settlement currencies, order holds and the risk state).</summary>
-    public const ulong Magic = 0x3230_5041_4E53_5845;
+    /// <summary>"EXSNAP02": the format before orders kept their entry session (still read).</summary>
+    public const ulong MagicV2 = 0x3230_5041_4E53_5845;
+
+    /// <summary>"EXSNAP03": identifies the format and its version. Version 2 added settlement currencies, order holds and
+    /// the risk state; version 3 each order's entry session.</summary>
+    public const ulong Magic = 0x3330_5041_4E53_5845;
 
     private readonly BinaryWriter _writer = new(stream, Encoding.ASCII, leaveOpen: true);
 
@@ -45,7 +49,7 @@ internal sealed class EngineSnapshotWriter(Stream stream)
 
     public void WriteCount(int count) => _writer.Write(count);
 
-    public void WriteOrder(in OrderEntry o, ClientOrderId clientId, long partnerOrderId)
+    public void WriteOrder(in OrderEntry o, ClientOrderId clientId, long partnerOrderId, long entrySession)
     {
         _writer.Write(o.OrderId);
         _writer.Write(o.Instrument);
@@ -72,6 +76,7 @@ internal sealed class EngineSnapshotWriter(Stream stream)
         _writer.Write(o.HoldPrice);
         _writer.Write(o.MakerFeeBps);
         _writer.Write(o.TakerFeeBps);
+        _writer.Write(entrySession);
     }
 
     public void WriteLevel(long price, int orders)

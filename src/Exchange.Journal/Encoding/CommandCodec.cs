@@ -7,9 +7,10 @@ namespace Exchange.Journal.Encoding;
 
 /// <summary>Fixed-layout little-endian binary encoding of a <see cref="Command"/>: every field, always
 /// <see cref="Size"/> bytes, allocation-free. Enums are stored as their raw byte values (unknown values
-/// round-trip unchanged; validating them is the engine's job). The layout is part of the journal format
-/// (format version 1: the two fields added for risk use bytes that
-/// were reserved and written 0, so older journals decode unchanged) and is also described in docs/journal.md:
+/// round-trip unchanged; validating them is the engine's job). The layout is part of the journal format and is also
+/// described in docs/journal.md. Record format version 1 (184 bytes) ends before EntrySession: its records decode
+/// with EntrySession 0 (<see cref="DecodeVersion1"/>); the two fields added for risk use bytes that were reserved and
+/// written 0 before, so the oldest journals decode unchanged too.
 /// <code>
 /// offset size field
 ///      0    1 Type (CommandType)
@@ -36,12 +37,16 @@ namespace Exchange.Journal.Encoding;
 ///    168    8 MaxQuantity (i64)
 ///    176    4 CollarBasisPoints (i32)
 ///    180    4 Currency (4 raw zero-padded ASCII bytes; was reserved, written 0, before risk)
-///    184      end
+///    184    8 EntrySession (i64; record format version 2)
+///    192      end
 /// </code></summary>
 public static class CommandCodec
 {
     /// <summary>Encoded size in bytes (a multiple of 8).</summary>
-    public const int Size = 184;
+    public const int Size = 192;
+
+    /// <summary>Encoded size in record format version 1 (no EntrySession).</summary>
+    public const int SizeVersion1 = 184;
 
     /// <summary>Writes <paramref name="command"/> into the first <see cref="Size"/> bytes of
     /// <paramref name="destination"/>; throws <see cref="ArgumentException"/> if it is shorter.</summary>
@@ -75,6 +80,7 @@ public static class CommandCodec
         BinaryPrimitives.WriteInt64LittleEndian(destination[168..], command.MaxQuantity);
         BinaryPrimitives.WriteInt32LittleEndian(destination[176..], command.CollarBasisPoints);
         BinaryPrimitives.WriteUInt32LittleEndian(destination[180..], command.Currency.Value);
+        BinaryPrimitives.WriteInt64LittleEndian(destination[184..], command.EntrySession);
     }
 
     /// <summary>Reads a command written by <see cref="Encode"/> from the first <see cref="Size"/> bytes of
@@ -83,6 +89,18 @@ public static class CommandCodec
     public static void Decode(ReadOnlySpan<byte> source, out Command command)
     {
         if (source.Length < Size)
+        {
+            ThrowTooShort(nameof(source));
+        }
+        DecodeVersion1(source, out command);
+        command.EntrySession = BinaryPrimitives.ReadInt64LittleEndian(source[184..]);
+    }
+
+    /// <summary>Reads a command of record format version 1 (<see cref="SizeVersion1"/> bytes, no EntrySession).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DecodeVersion1(ReadOnlySpan<byte> source, out Command command)
+    {
+        if (source.Length < SizeVersion1)
         {
             ThrowTooShort(nameof(source));
         }
@@ -117,5 +135,5 @@ public static class CommandCodec
 
     // Kept out of Encode/Decode so the hot methods stay small enough to inline.
     private static void ThrowTooShort(string parameter) =>
-        throw new ArgumentException($"Needs at least {Size} bytes.", parameter);
+        throw new ArgumentException("The buffer is shorter than an encoded command.", parameter);
 }

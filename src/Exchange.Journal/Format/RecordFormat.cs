@@ -40,9 +40,8 @@ internal static class RecordFormat
             return false;
         }
         uint declared = BinaryPrimitives.ReadUInt32LittleEndian(source);
-        if (declared != ExpectedLength((RecordType)source[RecordLayout.TypeOffset])
-            || declared > (uint)source.Length
-            || source[RecordLayout.VersionOffset] != RecordLayout.FormatVersion)
+        if (declared != ExpectedLength((RecordType)source[RecordLayout.TypeOffset], source[RecordLayout.VersionOffset])
+            || declared > (uint)source.Length)
         {
             return false;
         }
@@ -64,7 +63,29 @@ internal static class RecordFormat
     public static ulong StoredChainHash(ReadOnlySpan<byte> record, int length) =>
         BinaryPrimitives.ReadUInt64LittleEndian(record[(length - RecordLayout.TrailerSize)..]);
 
-    // Only command records exist in format version 1; an unknown type is treated like damage.
-    private static uint ExpectedLength(RecordType type) =>
-        type == RecordType.Command ? RecordLayout.CommandRecordLength : 0u;
+    /// <summary>Whether a record of this length is a command record of format version 1.</summary>
+    public static bool IsVersion1(int length) => length == RecordLayout.CommandRecordLengthVersion1;
+
+    /// <summary>Decodes the command of an intact command record of either format version.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DecodeCommand(ReadOnlySpan<byte> record, int length, out Command command)
+    {
+        var payload = record[RecordLayout.HeaderSize..(length - RecordLayout.TrailerSize)];
+        if (IsVersion1(length))
+        {
+            CommandCodec.DecodeVersion1(payload, out command);
+        }
+        else
+        {
+            CommandCodec.Decode(payload, out command);
+        }
+    }
+
+    // Only command records exist so far; an unknown type or version is treated like damage.
+    private static uint ExpectedLength(RecordType type, byte version) => (type, version) switch
+    {
+        (RecordType.Command, RecordLayout.FormatVersion) => RecordLayout.CommandRecordLength,
+        (RecordType.Command, RecordLayout.FormatVersion1) => RecordLayout.CommandRecordLengthVersion1,
+        _ => 0u,
+    };
 }

@@ -12,6 +12,11 @@ public interface IOrderEntrySession
     /// <summary>The engine account this session trades for; every command it submits is stamped with it.</summary>
     long Account { get; }
 
+    /// <summary>The session's stable id (<see cref="EntrySessionId"/>), stamped on the orders it enters so that
+    /// cancel-on-disconnect and a session kill cancel just those; 0 (the default) marks its orders as entered by no
+    /// session.</summary>
+    long EntrySession => 0;
+
     /// <summary>A drop-copy session receives the reports of every order of its account, whichever session or
     /// gateway entered it; any other session, those of the orders it entered (and the answers to its commands).</summary>
     bool DropCopy => false;

@@ -58,8 +58,8 @@ public sealed class OrderEntryHub : IShardAttachedListener
     }
 
     /// <summary>Stops routing to the session. With <paramref name="cancelOrders"/> (cancel-on-disconnect) the
-    /// account's working orders are cancelled by one journaled mass cancel. The engine does not know sessions, so
-    /// this cancels every working order of the account, also those entered through its other sessions.</summary>
+    /// working orders the session entered are cancelled by one journaled mass cancel (<see cref="SessionMassCancel"/>);
+    /// those its account entered through other sessions stay.</summary>
     public void Detach(IOrderEntrySession session, bool cancelOrders)
     {
         lock (_writeLock)
@@ -68,17 +68,22 @@ public sealed class OrderEntryHub : IShardAttachedListener
         }
         if (cancelOrders)
         {
-            EnterMassCancel(session.Account);
+            EnterMassCancel(SessionMassCancel(session));
         }
     }
 
-    private void EnterMassCancel(long account)
+    /// <summary>The engine command that cancels every working order the session entered (in any instrument, also
+    /// those entered before a reconnect or a restart: the session's <see cref="IOrderEntrySession.EntrySession"/> is
+    /// stable). A session without an id cancels its whole account's orders instead.</summary>
+    public static Command SessionMassCancel(IOrderEntrySession session) =>
+        new() { Type = CommandType.MassCancel, Account = session.Account, EntrySession = session.EntrySession };
+
+    private void EnterMassCancel(in Command massCancel)
     {
         if (_node is null)
         {
             return;
         }
-        var massCancel = new Command { Type = CommandType.MassCancel, Account = account };
         long correlation = Interlocked.Increment(ref _cancelCorrelation);
         var spin = new SpinWait();
         // A disconnect or a kill must not lose the cancel to a momentarily full ring; both are rare, so waiting is fine.
@@ -90,10 +95,9 @@ public sealed class OrderEntryHub : IShardAttachedListener
 
     /// <summary>The operator's kill switch for one session: from now on everything the session submits is refused
     /// with <see cref="SubmitOutcome.SessionBlocked"/> (until <see cref="ReleaseSession"/>), and, with
-    /// <paramref name="cancelOrders"/>, its account's working orders are cancelled by one journaled mass cancel
-    /// (orders belong to accounts, not sessions, so the account's orders entered through its other sessions go too;
-    /// to stop an account everywhere and durably, use the engine's account kill switch, docs/risk.md). The block
-    /// lives in this process: a restart releases it.</summary>
+    /// <paramref name="cancelOrders"/>, the working orders it entered are cancelled by one journaled mass cancel
+    /// (the account's orders entered through its other sessions stay; to stop an account everywhere and durably,
+    /// use the engine's account kill switch, docs/risk.md). The block lives in this process: a restart releases it.</summary>
     public void KillSession(long sessionId, bool cancelOrders)
     {
         lock (_writeLock)
@@ -102,7 +106,7 @@ public sealed class OrderEntryHub : IShardAttachedListener
         }
         if (cancelOrders && Volatile.Read(ref _routes).BySession.TryGetValue(sessionId, out var session))
         {
-            EnterMassCancel(session.Account);
+            EnterMassCancel(SessionMassCancel(session));
         }
     }
 
@@ -116,7 +120,8 @@ public sealed class OrderEntryHub : IShardAttachedListener
     }
 
     /// <summary>Enters a command for the session: its account is stamped on it (a session can only act for its
-    /// own account), then it goes to its instrument's shard. Never blocks.</summary>
+    /// own account), and on a new order its <see cref="IOrderEntrySession.EntrySession"/>; then it goes to its
+    /// instrument's shard. Never blocks.</summary>
     public SubmitOutcome TrySubmit(IOrderEntrySession session, Command command, long correlationId)
     {
         var routes = Volatile.Read(ref _routes);
@@ -129,6 +134,10 @@ public sealed class OrderEntryHub : IShardAttachedListener
             return SubmitOutcome.SessionBlocked;
         }
         command.Account = session.Account;
+        if (command.Type == CommandType.NewOrder)
+        {
+            command.EntrySession = session.EntrySession;
+        }
         if (Admit is { } admit && !admit(session, command))
         {
             return SubmitOutcome.RateLimited;

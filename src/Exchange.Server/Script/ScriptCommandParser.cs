@@ -15,10 +15,10 @@ internal sealed class ScriptCommandParser
 
     private static readonly string[] InstrumentFields = ["cmd", "time", "symbol", "tick", "lot", "minQty", "maxQty", "refPrice", "collarBps"];
     private static readonly string[] NewOrderFields = ["cmd", "time", "account", "clientId", "symbol", "side", "type", "price", "stopPrice",
-        "qty", "tif", "display", "postOnly", "stp", "expireTime", "oco"];
+        "qty", "tif", "display", "postOnly", "stp", "expireTime", "oco", "session"];
     private static readonly string[] CancelFields = ["cmd", "time", "account", "clientId"];
     private static readonly string[] ReplaceFields = ["cmd", "time", "account", "origClientId", "clientId", "price", "stopPrice", "qty"];
-    private static readonly string[] MassCancelFields = ["cmd", "time", "account", "symbol"];
+    private static readonly string[] MassCancelFields = ["cmd", "time", "account", "symbol", "session"];
     private static readonly string[] StatusFields = ["cmd", "time", "symbol", "status"];
     private static readonly string[] EndOfDayFields = ["cmd", "time", "symbol"];
     private static readonly string[] TimeFields = ["cmd", "time"];
@@ -120,6 +120,7 @@ internal sealed class ScriptCommandParser
                 "none, cancelNewest, cancelOldest, cancelBoth or decrement") ?? SelfTradePrevention.None,
             ExpireTime = f.Time("expireTime") ?? 0,
             OrigClientId = f.Has("oco") ? ClientIdOf(f, "oco") : default,
+            EntrySession = f.Integer("session") ?? 0,
         };
         // A market order can only be immediate, so leaving the TIF out means IOC for it (GTC for the rest).
         command.TimeInForce = Named<TimeInForce>(f, "tif", ScriptNames.TryParse, "gtc, ioc, fok, day or gtd")
@@ -162,6 +163,7 @@ internal sealed class ScriptCommandParser
         {
             Type = CommandType.MassCancel,
             Symbol = f.String("symbol") is { } symbol ? SymbolOf(symbol) : default,
+            EntrySession = f.Integer("session") ?? 0,
         }, account);
     }
 

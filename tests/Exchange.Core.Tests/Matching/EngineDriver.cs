@@ -51,7 +51,7 @@ internal sealed class EngineDriver
     public static Command Order(long account, string clientId, Side side, string? price, long qty,
         OrderType type = OrderType.Limit, TimeInForce tif = TimeInForce.Gtc, string? stop = null, long display = 0,
         bool postOnly = false, SelfTradePrevention stp = SelfTradePrevention.None, long expire = 0, string? oco = null,
-        string symbol = Symbol) => new()
+        string symbol = Symbol, long session = 0) => new()
         {
             Type = CommandType.NewOrder,
             Account = account,
@@ -68,6 +68,7 @@ internal sealed class EngineDriver
             SelfTradePrevention = stp,
             ExpireTime = expire,
             OrigClientId = oco is null ? default : ClientOrderId.Parse(oco),
+            EntrySession = session,
         };
 
     public List<string> New(Command order) => Describe(Send(order));
@@ -103,11 +104,12 @@ internal sealed class EngineDriver
             Quantity = qty,
         }));
 
-    public List<string> MassCancel(long account, string? symbol) => Describe(Send(new Command
+    public List<string> MassCancel(long account, string? symbol, long session = 0) => Describe(Send(new Command
     {
         Type = CommandType.MassCancel,
         Account = account,
         Symbol = symbol is null ? default : SymbolId.Parse(symbol),
+        EntrySession = session,
     }));
 
     public List<string> Status(TradingStatus status, string symbol = Symbol) => Describe(Send(new Command

@@ -1,3 +1,5 @@
+using Exchange.Core.Domain;
+
 namespace Exchange.Core.Tests.Matching;
 
 public class MassCancelTests
@@ -45,5 +47,37 @@ public class MassCancelTests
         Assert.Equal(["rejected InvalidOrder"], d.MassCancel(0, null));
         Assert.Equal(["rejected UnknownSymbol"], d.MassCancel(1, "NOPE"));
         Assert.Equal(["massCancelled 0"], d.MassCancel(7, null));
+    }
+
+    [Fact]
+    public void ShouldCancelOnlyTheOrdersEnteredOnTheGivenSession()
+    {
+        var d = new EngineDriver();
+        d.Instrument("MSFT");
+        d.New(EngineDriver.Order(1, "s1", Side.Buy, "99.00", 1, session: 11)); // #1
+        d.New(EngineDriver.Order(1, "s2", Side.Buy, "99.00", 1, session: 22)); // #2
+        d.New(EngineDriver.Order(1, "s3", Side.Sell, "101.00", 1, symbol: "MSFT", session: 11)); // #3
+        d.New(EngineDriver.Order(1, "n1", Side.Sell, "101.00", 1)); // #4: entered on no session (REST, operator)
+        d.New(EngineDriver.Order(2, "o1", Side.Buy, "98.00", 1, session: 11)); // #5: another account, same session id
+        Assert.Equal(["cancelled #1 MassCancel 1", "cancelled #3 MassCancel 1", "massCancelled 2"], d.MassCancel(1, null, session: 11));
+        Assert.Equal(["massCancelled 0"], d.MassCancel(1, null, session: 11));
+        Assert.Equal("bids [99.00:1#2 98.00:1#5] asks [101.00:1#4]", d.Depth());
+    }
+
+    [Fact]
+    public void ShouldKeepAnOrdersSessionThroughAReplace()
+    {
+        var d = new EngineDriver();
+        d.New(EngineDriver.Order(1, "s1", Side.Buy, "99.00", 5, session: 11)); // #1
+        d.Replace(1, "s1", "s1b", "99.50", 5);
+        Assert.Equal(["cancelled #1 MassCancel 5", "massCancelled 1"], d.MassCancel(1, null, session: 11));
+    }
+
+    [Fact]
+    public void ShouldRejectASessionMassCancelWithoutAnAccount()
+    {
+        var d = WithOrders();
+        Assert.Equal(["rejected InvalidOrder"], d.MassCancel(0, "AAPL", session: 11));
+        Assert.Equal("bids [99.00:1#1 99.00:1#2] asks [101.00:1#4]", d.Depth());
     }
 }

@@ -48,9 +48,24 @@ public class CommandCodecTests
             CollarBasisPoints = int.MaxValue,
             Limit = (RiskLimit)255,
             Currency = Currency.FromValue(uint.MaxValue),
+            EntrySession = long.MaxValue,
         };
 
         Assert.Equal(command, RoundTrip(command));
+    }
+
+    [Fact]
+    public void ShouldPutTheEntrySessionAfterTheVersion1Layout()
+    {
+        var command = CommandSamples.For(3) with { EntrySession = 0x0102_0304_0506_0708 };
+        var bytes = new byte[CommandCodec.Size];
+        CommandCodec.Encode(in command, bytes);
+
+        Assert.Equal([8, 7, 6, 5, 4, 3, 2, 1], bytes[184..192]);
+        // A version 1 payload is the first 184 bytes: everything but the session.
+        CommandCodec.DecodeVersion1(bytes.AsSpan(0, CommandCodec.SizeVersion1), out var old);
+        Assert.Equal(command with { EntrySession = 0 }, old);
+        Assert.Throws<ArgumentException>(() => CommandCodec.DecodeVersion1(new byte[CommandCodec.SizeVersion1 - 1], out _));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public abstract class JournalStorageContractTests : IDisposable
     [Fact]
     public void ShouldKeepAJournalAcrossReopening()
     {
-        var options = new JournalOptions { SegmentBytes = 64 + 220 * 5 };
+        var options = new JournalOptions { SegmentBytes = 64 + RecordLayout.CommandRecordLength * 5 };
         using (var writer = JournalWriter.Open(Storage, options))
         {
             for (long s = 1; s <= 23; s++)

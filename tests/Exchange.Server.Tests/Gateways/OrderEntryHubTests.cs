@@ -89,18 +89,40 @@ public sealed class OrderEntryHubTests : IDisposable
     }
 
     [Fact]
-    public void ShouldCancelTheAccountsOrdersOnDisconnectWhenAsked()
+    public void ShouldCancelTheOrdersTheSessionEnteredOnDisconnectWhenAsked()
     {
         var leaving = Attach(1);
+        var staying = Attach(1);
         var watcher = Attach(1, dropCopy: true);
         _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
         _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 2, Side.Sell, "200.00"), 2);
+        _hub.TrySubmit(staying, ExchangeNodeTests.Order(0, 3, Side.Buy, "179.00"), 3);
         watcher.WaitFor(r => r.Event.Type == EventType.Accepted && r.Event.ClientId == ClientOrderId.Parse("o2"));
+        staying.WaitFor(r => r.Event.Type == EventType.Accepted);
 
         _hub.Detach(leaving, cancelOrders: true);
         watcher.WaitFor(r => r.Event.Type == EventType.Cancelled && r.Event.ClientId == ClientOrderId.Parse("o1"));
         watcher.WaitFor(r => r.Event.Type == EventType.Cancelled && r.Event.ClientId == ClientOrderId.Parse("o2"));
-        Assert.Equal(SubmitOutcome.NotAttached, _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 3, Side.Buy, "180.00"), 3));
+        Assert.Equal(SubmitOutcome.NotAttached, _hub.TrySubmit(leaving, ExchangeNodeTests.Order(0, 4, Side.Buy, "180.00"), 4));
+        // The account's order entered on its other session is still working.
+        _hub.TrySubmit(staying, new Command { Type = CommandType.Cancel, Symbol = Symbol.Parse("AAPL"), OrigClientId = ClientOrderId.Parse("o3") }, 5);
+        Assert.Equal(EventType.Cancelled, staying.WaitFor(r => r.Own && r.Last && r.Correlation == 5).Event.Type);
+    }
+
+    [Fact]
+    public void ShouldCancelOrdersASessionEnteredBeforeItReconnected()
+    {
+        var first = Attach(1);
+        _hub.TrySubmit(first, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
+        first.WaitFor(r => r.Event.Type == EventType.Accepted);
+        _hub.Detach(first, cancelOrders: false);
+        // The same session again (a reconnect, or a restart): a new hub id, the same stable entry session.
+        var again = new RecordingSession(_hub.NewSessionId(), 1) { EntrySession = first.EntrySession };
+        _hub.Attach(again);
+        var watcher = Attach(1, dropCopy: true);
+
+        _hub.Detach(again, cancelOrders: true);
+        watcher.WaitFor(r => r.Event.Type == EventType.Cancelled && r.Event.ClientId == ClientOrderId.Parse("o1"));
     }
 
     [Fact]
@@ -132,10 +154,10 @@ public sealed class OrderEntryHubTests : IDisposable
     }
 
     [Fact]
-    public void ShouldBlockAKilledSessionAndCancelItsAccountsOrdersUntilReleased()
+    public void ShouldBlockAKilledSessionAndCancelTheOrdersItEnteredUntilReleased()
     {
         var killed = Attach(1);
-        var other = Attach(2);
+        var other = Attach(1);
         _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 1, Side.Buy, "180.00"), 1);
         _hub.TrySubmit(other, ExchangeNodeTests.Order(0, 2, Side.Buy, "181.00"), 1);
         killed.WaitFor(r => r.Event.Type == EventType.Accepted);
@@ -146,6 +168,9 @@ public sealed class OrderEntryHubTests : IDisposable
         Assert.Equal(SubmitOutcome.SessionBlocked, _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 3, Side.Buy, "180.00"), 2));
         Assert.Equal(SubmitOutcome.Submitted, _hub.TrySubmit(other, ExchangeNodeTests.Order(0, 4, Side.Buy, "180.00"), 2));
         Assert.DoesNotContain(other.Received, r => r.Event.Type == EventType.Cancelled);
+        // The order the account entered on its other session is still working.
+        _hub.TrySubmit(other, new Command { Type = CommandType.Cancel, Symbol = Symbol.Parse("AAPL"), OrigClientId = ClientOrderId.Parse("o2") }, 7);
+        Assert.Equal(EventType.Cancelled, other.WaitFor(r => r.Own && r.Last && r.Correlation == 7).Event.Type);
 
         _hub.ReleaseSession(killed.SessionId);
         Assert.Equal(SubmitOutcome.Submitted, _hub.TrySubmit(killed, ExchangeNodeTests.Order(0, 5, Side.Buy, "180.00"), 3));

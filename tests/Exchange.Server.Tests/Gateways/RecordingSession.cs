@@ -14,6 +14,9 @@ internal sealed class RecordingSession(long sessionId, long account) : IOrderEnt
 
     public bool DropCopy { get; init; }
 
+    /// <summary>Distinct per session unless a test says otherwise (a reconnect of the same session).</summary>
+    public long EntrySession { get; init; } = 1_000 + sessionId;
+
     public ConcurrentQueue<(EngineEvent Event, bool Own, long Correlation, bool Last)> Received { get; } = new();
 
     public void OnExchangeEvent(in OutboundSlot slot, bool ownCommand) =>

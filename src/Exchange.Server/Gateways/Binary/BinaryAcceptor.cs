@@ -165,9 +165,9 @@ public sealed class BinaryAcceptor : IDisposable
 
     /// <summary>Cancel-on-disconnect: one mass cancel of the account, answered on the stream. Waits (briefly)
     /// for room in a full inbound ring rather than lose the cancel.</summary>
-    internal void CancelAccountOrders(BinaryStream stream)
+    internal void CancelStreamOrders(BinaryStream stream)
     {
-        var command = new Command { Type = CommandType.MassCancel };
+        var command = OrderEntryHub.SessionMassCancel(stream);
         var spin = new SpinWait();
         for (int attempt = 0; attempt < 100_000; attempt++)
         {

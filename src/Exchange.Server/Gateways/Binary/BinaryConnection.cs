@@ -121,7 +121,7 @@ internal sealed partial class BinaryConnection
                 stream.Disconnect(this);
                 if ((_flags & LoginFlags.CancelOnDisconnect) != 0)
                 {
-                    _acceptor.CancelAccountOrders(stream);
+                    _acceptor.CancelStreamOrders(stream);
                 }
             }
         }

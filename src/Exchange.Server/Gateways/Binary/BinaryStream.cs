@@ -35,6 +35,7 @@ internal sealed class BinaryStream : IOrderEntrySession
         Account = account;
         Username = username;
         Name = name;
+        EntrySession = EntrySessionId.ForBinary(username, name);
         Instance = instance;
         Capacity = capacity;
         _slots = new byte[capacity * SlotSize];
@@ -48,6 +49,10 @@ internal sealed class BinaryStream : IOrderEntrySession
     public string Username { get; }
 
     public string Name { get; }
+
+    /// <summary>Stamped on the orders entered on this stream (<see cref="EntrySessionId.ForBinary"/>): the same for
+    /// every connection and incarnation of the stream.</summary>
+    public long EntrySession { get; }
 
     /// <summary>Identifies this incarnation of the stream (see <see cref="LoginAccepted.StreamInstance"/>).</summary>
     public ulong Instance { get; }

@@ -37,7 +37,11 @@ public sealed class FixGateway : IAsyncDisposable
             };
             var store = new FileFixMessageStore(Path.Combine(config.DataDirectory, "fix", $"{settings.SenderCompId}-{settings.TargetCompId}"));
             _stores.Add(store);
-            var application = new FixOrderEntrySession(hub, orders, account, fix.CancelOnDisconnect, log) { DropCopy = fix.DropCopy };
+            var application = new FixOrderEntrySession(hub, orders, account, fix.CancelOnDisconnect, log)
+            {
+                DropCopy = fix.DropCopy,
+                EntrySession = EntrySessionId.ForFix(settings.SenderCompId, settings.TargetCompId),
+            };
             var session = new FixSession(settings, store, application, time);
             if (log is not null)
             {

@@ -59,6 +59,9 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
 
     public bool CancelOnDisconnect { get; }
 
+    /// <summary>Stamped on the orders this session enters (<see cref="EntrySessionId.ForFix"/>).</summary>
+    public long EntrySession { get; init; }
+
     /// <summary>Receives the reports of every order of the account, not only of those this session entered.</summary>
     public bool DropCopy { get; init; }
 
@@ -92,8 +95,8 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         {
             return;
         }
-        _log?.Invoke($"fix {AccountName}: disconnected; cancelling the account's orders (cancel-on-disconnect)");
-        var massCancel = new Command { Type = CommandType.MassCancel };
+        _log?.Invoke($"fix {AccountName}: disconnected; cancelling the session's orders (cancel-on-disconnect)");
+        var massCancel = OrderEntryHub.SessionMassCancel(this);
         var spin = new SpinWait();
         // Rare and must not be lost to a momentarily full ring: wait for room (bounded).
         long deadline = Environment.TickCount64 + 5_000;

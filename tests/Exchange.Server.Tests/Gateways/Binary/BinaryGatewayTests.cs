@@ -218,8 +218,12 @@ public sealed class BinaryGatewayTests : IDisposable
     }
 
     [Fact]
-    public void ShouldCancelTheAccountsOrdersWhenAConnectionWithCancelOnDisconnectDrops()
+    public void ShouldCancelTheStreamsOrdersWhenAConnectionWithCancelOnDisconnectDrops()
     {
+        var staying = Connect("TRADER2", "other");
+        var s = new RecordingHandler();
+        staying.Send(Limit("k0", Side.Buy, "179.00", 10));
+        s.WaitFor<OrderAccepted>(staying);
         var leaving = Connect("TRADER2", "cod", flags: LoginFlags.CancelOnDisconnect);
         var h = new RecordingHandler();
         leaving.Send(Limit("k1", Side.Buy, "180.00", 10));
@@ -234,6 +238,10 @@ public sealed class BinaryGatewayTests : IDisposable
         var canceled = b.WaitFor<OrderCanceled>(back);
         Assert.Equal(ClientOrderId.Parse("k1"), canceled.ClientOrderId);
         Assert.Equal(CancelReason.MassCancel, canceled.Reason);
+        Assert.Equal(1, b.WaitFor<MassCanceled>(back).Count);
+        // The account's order entered on its other stream is still working: its own cancel finds it.
+        staying.Send(new CancelOrder { ClientOrderId = ClientOrderId.Parse("k0"), Symbol = Aapl });
+        Assert.Equal(CancelReason.Requested, s.WaitFor<OrderCanceled>(staying).Reason);
     }
 
     private BinaryOrderEntryClient ConnectWhenFree(string user, string stream, ulong sequence)

@@ -241,8 +241,16 @@ public sealed class FixGatewayTests : IDisposable
     {
         using var exchange = new FixGatewayFixture(c => c with
         {
-            FixSessions = [new FixSessionConfig("TRADER1", CancelOnDisconnect: true), new FixSessionConfig("TRADER2")],
+            FixSessions =
+            [
+                new FixSessionConfig("TRADER1", CancelOnDisconnect: true), new FixSessionConfig("DESK2", "TRADER1"),
+                new FixSessionConfig("TRADER2"),
+            ],
         });
+        // The account's order entered on its other session is not the dropped session's to cancel.
+        using var desk = FixTestClient.LogOn(exchange.Endpoint, "DESK2", username: "TRADER1");
+        desk.Send("35=D|11=desk|55=AAPL|54=1|38=10|40=2|44=140|59=1");
+        desk.WaitFor(m => Report(m, "desk", "0"));
         using (var dropped = FixTestClient.LogOn(exchange.Endpoint, "TRADER1"))
         {
             dropped.Send("35=D|11=cod|55=AAPL|54=1|38=10|40=2|44=150|59=1");
@@ -258,6 +266,8 @@ public sealed class FixGatewayTests : IDisposable
         }
         while (status != "4" && DateTime.UtcNow < deadline);
         Assert.Equal("4", status);
+        desk.Send("35=H|11=desk|55=AAPL|54=1");
+        Assert.Equal("0", desk.WaitFor(m => m[35] == "8" && m[150] == "I")[39]);
 
         back.Send("35=D|11=stays|55=AAPL|54=1|38=10|40=2|44=150|59=1");
         back.WaitFor(m => Report(m, "stays", "0"));
