@@ -1,14 +1,17 @@
 using BenchmarkDotNet.Running;
 using Exchange.Benchmarks.MarketData;
+using Exchange.Benchmarks.Network;
 
-// Micro-benchmarks (BenchmarkDotNet; pick with --filter) and the market-data harnesses `fanout` and `udpfeed`
-// (see bench/README.md).
+// Micro-benchmarks (BenchmarkDotNet; pick with --filter), the market-data harnesses `fanout` and `udpfeed`, and the
+// loopback latency floor `loopback-floor` (see bench/README.md).
 return args.FirstOrDefault() switch
 {
     "fanout" => FanOutBenchmark.Run(args[1..]),
     "fanout-clients" => FanOutClients.Run(args[1..]),
     "udpfeed" => UdpFeedBenchmark.Run(args[1..]),
     "encoding-sizes" => PrintEncodingSizes(),
+    "loopback-floor" => LoopbackFloorBenchmark.Run(args[1..]),
+    "loopback-echo" => LoopbackFloorBenchmark.RunEcho(args[1..]),
     _ => Run(args),
 };
 
