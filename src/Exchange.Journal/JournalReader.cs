@@ -10,15 +10,19 @@ namespace Exchange.Journal;
 /// version, CRC, first sequence, link to the previous segment's chain hash) and every record (length, type,
 /// version, CRC-32C, consecutive sequence, chain hash). A torn tail at the end of the last segment ends the
 /// log quietly (see <see cref="End"/>); any other damage throws <see cref="JournalCorruptedException"/>.
-/// Reads nothing it is not asked to and never writes. Holds one whole segment in memory at a time
-/// (a reused buffer of the segment size). Not thread-safe.</summary>
+/// Reads nothing it is not asked to and never writes. Holds one segment in memory at a time (a reused buffer of
+/// up to the segment size). Not thread-safe.</summary>
 public sealed class JournalReader
 {
     private readonly IJournalStorage _storage;
     private readonly IReadOnlyList<string> _segments;
     private readonly ChainHasher _hasher = new();
+    private readonly long _skipThrough;
     private byte[] _buffer = [];
+    /// <summary>Offset in the segment of <c>_buffer[0]</c>: 0, or where the reader seeked to (<see cref="TrySeek"/>).</summary>
+    private int _bufferStart;
     private int _segmentIndex = -1;
+    /// <summary>The segment's length; <see cref="_offset"/> and it are offsets in the segment, not in the buffer.</summary>
     private int _segmentLength;
     private int _offset;
     private bool _segmentDone = true;
@@ -33,15 +37,20 @@ public sealed class JournalReader
     {
     }
 
-    /// <summary>A reader that starts at the segment holding sequence <paramref name="skipThrough"/> + 1, without
-    /// reading (or verifying) the segments before it: for start-up after a snapshot at
-    /// <paramref name="skipThrough"/>, which already holds their effect. That segment's header then starts the
-    /// chain (also when it is the oldest segment left after <see cref="JournalPruning"/>; if even the oldest starts
-    /// after <paramref name="skipThrough"/> + 1, records are missing and reading throws). Records up to
-    /// <paramref name="skipThrough"/> in it are still returned. 0 = read everything.</summary>
+    /// <summary>A reader that returns the records after sequence <paramref name="skipThrough"/>: for start-up after a
+    /// snapshot at <paramref name="skipThrough"/>, which already holds their effect. It starts at the segment holding
+    /// sequence <paramref name="skipThrough"/> + 1, without reading (or verifying) the segments before it; that
+    /// segment's header then starts the chain (also when it is the oldest segment left after
+    /// <see cref="JournalPruning"/>; if even the oldest starts after <paramref name="skipThrough"/> + 1, records are
+    /// missing and reading throws). In that segment it seeks straight to the record of <paramref name="skipThrough"/>
+    /// where that record is intact at the offset a run of command records puts it (the records before it are then
+    /// not read either, and the chain continues from the hash that record stores, its CRC being good); otherwise it
+    /// reads and verifies the segment from its start, returning only the records after
+    /// <paramref name="skipThrough"/>. 0 = read everything.</summary>
     public JournalReader(IJournalStorage storage, long skipThrough)
     {
         _storage = storage;
+        _skipThrough = skipThrough;
         _segments = storage.ListSegments();
         if (skipThrough > 0)
         {
@@ -86,8 +95,9 @@ public sealed class JournalReader
                 LoadNextSegment();
                 continue;
             }
-            if (TryReadRecord(out record))
+            if (TryReadRecord(out record) && record.Sequence > _skipThrough)
             {
+                RecordCount++;
                 return true;
             }
         }
@@ -117,7 +127,20 @@ public sealed class JournalReader
         {
             throw new JournalCorruptedException(name, 0, "not a segment file name");
         }
-        ReadWholeSegment(name);
+        using (var segment = _storage.Open(name))
+        {
+            long length = segment.Length;
+            if (length > int.MaxValue)
+            {
+                throw new JournalCorruptedException(name, 0, $"segment of {length} bytes is larger than any the writer creates");
+            }
+            _segmentLength = (int)length;
+            if (_nextSequence is null && _skipThrough >= nameSequence && TrySeek(segment, name, nameSequence))
+            {
+                return;
+            }
+            ReadFrom(segment, 0);
+        }
         var bytes = _buffer.AsSpan(0, _segmentLength);
         if (!SegmentHeader.TryRead(bytes, out var header))
         {
@@ -166,19 +189,51 @@ public sealed class JournalReader
         _segmentDone = false;
     }
 
-    private void ReadWholeSegment(string name)
+    /// <summary>Reads the segment from <paramref name="start"/> to its end into the buffer.</summary>
+    private void ReadFrom(IJournalSegment segment, int start)
     {
-        using var segment = _storage.Open(name);
-        long length = segment.Length;
-        if (length > int.MaxValue)
-        {
-            throw new JournalCorruptedException(name, 0, $"segment of {length} bytes is larger than any the writer creates");
-        }
+        int length = _segmentLength - start;
         if (_buffer.Length < length)
         {
             _buffer = new byte[length];
         }
-        _segmentLength = segment.Read(0, _buffer.AsSpan(0, (int)length));
+        _bufferStart = start;
+        _segmentLength = start + segment.Read(start, _buffer.AsSpan(0, length));
+    }
+
+    /// <summary>Positions the reader right after the record of <see cref="_skipThrough"/> in the first segment read,
+    /// reading only the segment's header and what follows that record; false (nothing changed but the buffer) if the
+    /// header is not intact or that record is not where consecutive command records put it (an older record of another
+    /// length, a journal that ends before it, damage): the segment is then read from its start. The records skipped
+    /// are in the snapshot; the record sought is checked by its CRC, and its stored chain hash continues the chain.</summary>
+    private bool TrySeek(IJournalSegment segment, string name, long firstSequence)
+    {
+        long at = SegmentHeader.Size + (_skipThrough - firstSequence) * RecordLayout.CommandRecordLength;
+        if (at + RecordLayout.CommandRecordLength > _segmentLength)
+        {
+            return false;
+        }
+        Span<byte> headerBytes = stackalloc byte[SegmentHeader.Size];
+        if (segment.Read(0, headerBytes) != SegmentHeader.Size || !SegmentHeader.TryRead(headerBytes, out var header)
+            || header.FirstSequence != firstSequence)
+        {
+            return false;
+        }
+        int segmentLength = _segmentLength;
+        ReadFrom(segment, (int)at);
+        var record = _buffer.AsSpan(0, _segmentLength - _bufferStart);
+        if (!RecordFormat.IsIntact(record, out int length) || length != RecordLayout.CommandRecordLength
+            || RecordFormat.Sequence(record) != _skipThrough)
+        {
+            _segmentLength = segmentLength;
+            return false;
+        }
+        _chain = RecordFormat.StoredChainHash(record, length);
+        _nextSequence = _skipThrough + 1;
+        _lastSegment = name;
+        _offset = (int)at + length;
+        _segmentDone = false;
+        return true;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -186,7 +241,7 @@ public sealed class JournalReader
     {
         record = default;
         string name = _segments[_segmentIndex];
-        var remaining = _buffer.AsSpan(_offset, _segmentLength - _offset);
+        var remaining = _buffer.AsSpan(_offset - _bufferStart, _segmentLength - _offset);
         if (remaining.Length < sizeof(uint) || BinaryPrimitives.ReadUInt32LittleEndian(remaining) == 0)
         {
             if (remaining.ContainsAnyExcept((byte)0))
@@ -220,7 +275,6 @@ public sealed class JournalReader
         _chain = chain;
         _nextSequence = sequence + 1;
         _offset += length;
-        RecordCount++;
         return true;
     }
 

@@ -10,19 +10,54 @@ public class SkipThroughTests
     private readonly JournalOptions _options = new() { SegmentBytes = JournalFiles.SegmentFor(3) };
 
     [Theory]
-    [InlineData(1, 1)]   // in the first segment: nothing skipped
-    [InlineData(3, 4)]   // the last record of a segment: the next one starts at 4, the first record needed
-    [InlineData(4, 4)]
-    [InlineData(8, 7)]
-    [InlineData(9, 7)]   // the last segment starts right after: read from the one before (it may be incomplete)
-    [InlineData(12, 10)]
-    public void ShouldStartAtTheSegmentHoldingTheNextSequence(long skipThrough, long firstRead)
+    [InlineData(1)]   // in the first segment
+    [InlineData(3)]   // the last record of a segment: the next one starts at 4
+    [InlineData(4)]
+    [InlineData(8)]
+    [InlineData(9)]   // the last segment starts right after: read from the one before (it may be incomplete)
+    [InlineData(11)]
+    public void ShouldReturnTheRecordsAfterTheSnapshot(long skipThrough)
     {
         JournalFiles.Write(_storage, 1, 12, _options); // segments of 3 records: 1, 4, 7, 10
         var read = new JournalReader(_storage, skipThrough).ReadAll().Select(r => r.Sequence).ToList();
-        Assert.Equal(firstRead, read[0]);
-        Assert.Equal(12, read[^1]);
-        Assert.Contains(skipThrough + 1 <= 12 ? skipThrough + 1 : 12, read);
+        Assert.Equal(Enumerable.Range((int)skipThrough + 1, 12 - (int)skipThrough).Select(i => (long)i), read);
+    }
+
+    [Fact]
+    public void ShouldEndRightAfterTheSnapshotWhenItHoldsTheLastRecord()
+    {
+        JournalFiles.Write(_storage, 1, 12, _options);
+        var reader = new JournalReader(_storage, 12);
+        Assert.Empty(reader.ReadAll());
+        Assert.Equal(13, reader.End.NextSequence);
+        Assert.Equal(JournalFiles.ChainHashAt(_storage, SegmentName.Format(10), JournalFiles.RecordOffset(2)), reader.End.LastChainHash);
+    }
+
+    [Fact]
+    public void ShouldNotReadTheRecordsBeforeTheSnapshotInItsSegment()
+    {
+        JournalFiles.Write(_storage, 1, 12, _options);
+        JournalFiles.FlipByte(_storage, SegmentName.Format(7), JournalFiles.RecordOffset(0) + 40); // sequence 7
+        Assert.Throws<JournalCorruptedException>(() => JournalFiles.ReadAll(_storage));
+        Assert.Equal([9, 10, 11, 12], new JournalReader(_storage, skipThrough: 8).ReadAll().Select(r => r.Sequence));
+    }
+
+    [Fact]
+    public void ShouldReadTheSegmentFromItsStartWhenTheRecordOfTheSnapshotIsDamaged()
+    {
+        JournalFiles.Write(_storage, 1, 12, _options);
+        JournalFiles.FlipByte(_storage, SegmentName.Format(7), JournalFiles.RecordOffset(1) + 40); // sequence 8
+        // Not sought: the full read of that segment finds the damaged record with intact ones after it.
+        Assert.Throws<JournalCorruptedException>(() => new JournalReader(_storage, skipThrough: 8).ReadAll().ToList());
+    }
+
+    [Fact]
+    public void ShouldReadTheSegmentFromItsStartWhenTheJournalEndsBeforeTheSnapshot()
+    {
+        JournalFiles.Write(_storage, 1, 11, _options);
+        var reader = new JournalReader(_storage, skipThrough: 12);
+        Assert.Empty(reader.ReadAll());
+        Assert.Equal(12, reader.End.NextSequence); // the caller sees that records are missing
     }
 
     [Fact]
@@ -59,7 +94,7 @@ public class SkipThroughTests
             }
             writer.Flush();
         }
-        Assert.Equal([7, 8], replayed);
+        Assert.Equal([8], replayed);
         // A full, verifying read still finds one unbroken chain.
         Assert.Equal(Enumerable.Range(1, 14).Select(i => (long)i), JournalFiles.ReadAll(_storage).Select(r => r.Sequence));
     }
