@@ -40,8 +40,8 @@ internal static class RecordFormat
             return false;
         }
         uint declared = BinaryPrimitives.ReadUInt32LittleEndian(source);
-        if (declared != ExpectedLength((RecordType)source[RecordLayout.TypeOffset], source[RecordLayout.VersionOffset])
-            || declared > (uint)source.Length)
+        uint expected = ExpectedLength((RecordType)source[RecordLayout.TypeOffset], source[RecordLayout.VersionOffset]);
+        if (expected == 0 || declared != expected || declared > (uint)source.Length)
         {
             return false;
         }
