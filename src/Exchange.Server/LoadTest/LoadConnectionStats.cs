@@ -18,6 +18,7 @@ internal sealed class LoadConnectionStats
 
     private readonly long[] _sendTimes = new long[SendTimeRing];
     private long _start;
+    private long _measuredFrom;
     private readonly double _ticksPerOrder;
     private readonly bool _closedLoop;
     private readonly int _connections;
@@ -35,7 +36,12 @@ internal sealed class LoadConnectionStats
 
     public int Index { get; }
 
-    public Recorder Latency { get; } = new(1, TimeSpan.FromMinutes(10).Ticks * 100, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
+    /// <summary>Every round trip, for the progress lines.</summary>
+    public Recorder Latency { get; } = NewRecorder();
+
+    /// <summary>The round trips of orders due after the warm-up: what the final percentiles are made of. Decided by
+    /// the order's intended send time, not by when its answer came, so a slow start cannot push warm-up orders in.</summary>
+    public Recorder Measured { get; } = NewRecorder();
 
     public long Sent => Volatile.Read(ref _sent);
 
@@ -50,8 +56,8 @@ internal sealed class LoadConnectionStats
     /// <summary>Set when the connection failed (or was refused) rather than ending at our request.</summary>
     public string? Error { get; set; }
 
-    /// <summary>Sets the open loop's time zero (Stopwatch ticks) before any thread uses the stats.</summary>
-    public void Begin(long start) => _start = start;
+    /// <summary>Sets the open loop's time zero and the end of the warm-up (Stopwatch ticks) before any thread uses the stats.</summary>
+    public void Begin(long start, long measuredFrom) => (_start, _measuredFrom) = (start, measuredFrom);
 
     /// <summary>Whether an order number belongs to this connection (others of the same account see it too).</summary>
     public bool Owns(long number) => number % _connections == Index;
@@ -74,8 +80,13 @@ internal sealed class LoadConnectionStats
     public void OnAcknowledged(long number, bool rejected, int reasonCode)
     {
         long now = Stopwatch.GetTimestamp();
-        long nanos = (long)((now - IntendedTime(number)) * (1e9 / Stopwatch.Frequency));
-        Latency.RecordValue(Math.Max(1, nanos));
+        long intended = IntendedTime(number);
+        long nanos = Math.Max(1, (long)((now - intended) * (1e9 / Stopwatch.Frequency)));
+        Latency.RecordValue(nanos);
+        if (intended >= _measuredFrom)
+        {
+            Measured.RecordValue(nanos);
+        }
         if (rejected)
         {
             RejectsByReason[Math.Clamp(reasonCode, 0, MaxReasonCode)]++;
@@ -83,4 +94,7 @@ internal sealed class LoadConnectionStats
         }
         Volatile.Write(ref _acknowledged, _acknowledged + 1);
     }
+
+    private static Recorder NewRecorder() =>
+        new(1, TimeSpan.FromMinutes(10).Ticks * 100, 3, (id, low, high, digits) => new LongHistogram(id, low, high, digits));
 }

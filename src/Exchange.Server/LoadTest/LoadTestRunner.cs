@@ -44,8 +44,8 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
         }
 
         long start = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 100; // 10 ms to start the threads
-        _stats.ForEach(s => s.Begin(start));
         long measuredFrom = start + (long)(options.Warmup.TotalSeconds * Stopwatch.Frequency);
+        _stats.ForEach(s => s.Begin(start, measuredFrom));
         long end = measuredFrom + (long)(options.Duration.TotalSeconds * Stopwatch.Frequency);
         var flows = Enumerable.Range(0, count).Select(i => new LoadOrderFlow(options, options.Seed * 1000 + i)).ToArray();
         var receivers = new Thread[count];
@@ -92,10 +92,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
             foreach (var s in _stats)
             {
                 interval.Add(s.Latency.GetIntervalHistogram());
-            }
-            if (next - Stopwatch.Frequency >= measuredFrom)
-            {
-                total.Add(interval); // a whole second after the warm-up
+                total.Add(s.Measured.GetIntervalHistogram());
             }
             long sent = _stats.Sum(s => s.Sent);
             long acked = _stats.Sum(s => s.Acknowledged);
@@ -113,7 +110,7 @@ internal sealed class LoadTestRunner(LoadTestOptions options, TextWriter progres
         sender?.Join();
         foreach (var s in _stats)
         {
-            total.Add(s.Latency.GetIntervalHistogram());
+            total.Add(s.Measured.GetIntervalHistogram());
         }
         _stopReceiving = true;
         foreach (var connection in _connections)
