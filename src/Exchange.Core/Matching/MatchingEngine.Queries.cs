@@ -97,6 +97,28 @@ public sealed partial class MatchingEngine
         return n;
     }
 
+    /// <summary>Every live order (resting or waiting on a stop book) entered on an order-entry session, with that
+    /// session (<see cref="Commands.Command.EntrySession"/>): what gateways need after a restart to send an order's
+    /// reports to the session that entered it. Orders entered on no session are left out. Not for the hot path.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public List<(long OrderId, long EntrySession)> GetOrderEntrySessions()
+    {
+        var result = new List<(long, long)>();
+        var items = _orders.Items;
+        var sessions = _orders.EntrySessions;
+        foreach (var book in _books)
+        {
+            for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
+            {
+                if (sessions[i] != 0)
+                {
+                    result.Add((items[i].OrderId, sessions[i]));
+                }
+            }
+        }
+        return result;
+    }
+
     /// <summary>Writes up to <paramref name="levels"/>.Length aggregated levels of one side, best first; returns
     /// the count. Allocation-free.</summary>
     public int GetDepth(Symbol symbol, Side side, Span<PriceLevelInfo> levels)

@@ -9,9 +9,10 @@ namespace Exchange.Server.Gateways;
 /// detach when they leave; their commands go in stamped with their account; every durable event goes back to the
 /// session whose command caused it, to the session that entered the order it concerns (so a passive fill reaches
 /// the resting order's session) and to the account's drop-copy sessions — the way venues route execution reports.
-/// An order entered by no session (through the REST API, by an operator) goes to the drop copies only; one whose
-/// entering session is not known (entered before a restart, or by a session gone since) to every session of its
-/// account. Rejects and mass-cancel summaries go to the
+/// Orders are known by their entering session's stable id (<see cref="IOrderEntrySession.EntrySession"/>), which
+/// the engine keeps, so this holds across reconnects and restarts. An order entered by no session (through the REST
+/// API, by an operator) goes to the drop copies only; one whose entering session is not attached, or not known
+/// (entered on no session before a restart, or before orders kept their session), to every session of its account. Rejects and mass-cancel summaries go to the
 /// submitter only; market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock
 /// and publish a new routing table; routing (responder threads, one per shard, each with its own
 /// <see cref="OrderOwnerTable"/>) and submitting (gateway threads) read it without locks.</summary>
@@ -147,7 +148,7 @@ public sealed class OrderEntryHub : IShardAttachedListener
 
     /// <summary>Routes one shard's events with that shard's <see cref="OrderOwnerTable"/>; <see cref="ShardNode"/>
     /// calls this once per shard before its pipeline runs.</summary>
-    public IEventListener Attach(int shard, MatchingEngine engine) => new ShardRoutes(this);
+    public IEventListener Attach(int shard, MatchingEngine engine) => new ShardRoutes(this, new OrderOwnerTable(engine.GetOrderEntrySessions()));
 
     /// <summary>Not used: each shard routes through the listener <see cref="Attach(int, MatchingEngine)"/> gave it.</summary>
     public void OnEvent(in OutboundSlot slot) => throw new InvalidOperationException("Attach the hub to a shard first.");
@@ -177,26 +178,31 @@ public sealed class OrderEntryHub : IShardAttachedListener
                 Notify(routes, RecipientsOf(routes, owners, e.MakerAccount, e.MakerOrderId), submitter, in slot, alreadyTold: taker);
                 break;
         }
-        owners.Observe(in e, submitter?.SessionId ?? OrderOwnerTable.NoSession);
+        owners.Observe(in e, submitter is null ? OrderOwnerTable.NoSession : OwnerKey(submitter));
     }
 
     /// <summary>Who hears of an order's events: the attached session that entered it and the account's drop copies;
     /// only the drop copies if no session entered it; every session of the account if the order is not in the table
-    /// (entered before a restart) or its session has detached, so that no fill goes unreported.</summary>
+    /// (entered on no session before a restart) or its session is not attached, so that no fill goes unreported.</summary>
     private static Recipients RecipientsOf(RoutingTable routes, OrderOwnerTable owners, long account, long orderId)
     {
-        if (!owners.TryGetOwner(orderId, out long sessionId))
+        if (!owners.TryGetOwner(orderId, out long ownerKey))
         {
             return new Recipients(account, null, Everyone: true);
         }
-        if (sessionId == OrderOwnerTable.NoSession)
+        if (ownerKey == OrderOwnerTable.NoSession)
         {
             return new Recipients(account, null, Everyone: false);
         }
-        return routes.BySession.TryGetValue(sessionId, out var owner)
+        return routes.ByOwnerKey.TryGetValue(ownerKey, out var owner)
             ? new Recipients(account, owner, Everyone: false)
             : new Recipients(account, null, Everyone: true);
     }
+
+    /// <summary>What the owner table records for a session's orders: its stable entry session, which the engine keeps
+    /// with each order (so a restart's seed and a reconnected session find them); a session without one (0) is told
+    /// apart by its hub id for as long as the process lives.</summary>
+    private static long OwnerKey(IOrderEntrySession session) => session.EntrySession != 0 ? session.EntrySession : session.SessionId;
 
     /// <summary>Called by a session from <see cref="IOrderEntrySession.OnExchangeEvent"/> (on a responder thread):
     /// call its <see cref="IOrderEntrySession.OnBatchEnd"/> when this responder's batch ends. Ask once per batch.</summary>
@@ -244,22 +250,23 @@ public sealed class OrderEntryHub : IShardAttachedListener
     }
 
     /// <summary>One shard's view of the hub: the shard's order owners, used only by its responder thread.</summary>
-    private sealed class ShardRoutes(OrderEntryHub hub) : IEventListener
+    private sealed class ShardRoutes(OrderEntryHub hub, OrderOwnerTable owners) : IEventListener
     {
-        private readonly OrderOwnerTable _owners = new();
-
-        public void OnEvent(in OutboundSlot slot) => hub.Route(in slot, _owners);
+        public void OnEvent(in OutboundSlot slot) => hub.Route(in slot, owners);
 
         public void OnBatchEnd() => hub.OnBatchEnd();
     }
 
     /// <summary>An immutable routing table, replaced as a whole on attach/detach.</summary>
-    private sealed class RoutingTable(Dictionary<long, IOrderEntrySession> bySession, Dictionary<long, IOrderEntrySession[]> byAccount,
-        HashSet<long> blocked)
+    private sealed class RoutingTable(Dictionary<long, IOrderEntrySession> bySession, Dictionary<long, IOrderEntrySession> byOwnerKey,
+        Dictionary<long, IOrderEntrySession[]> byAccount, HashSet<long> blocked)
     {
-        public static readonly RoutingTable Empty = new([], [], []);
+        public static readonly RoutingTable Empty = new([], [], [], []);
 
         public Dictionary<long, IOrderEntrySession> BySession { get; } = bySession;
+
+        /// <summary>Attached sessions by <see cref="OwnerKey"/>.</summary>
+        public Dictionary<long, IOrderEntrySession> ByOwnerKey { get; } = byOwnerKey;
 
         public Dictionary<long, IOrderEntrySession[]> ByAccount { get; } = byAccount;
 
@@ -270,7 +277,7 @@ public sealed class OrderEntryHub : IShardAttachedListener
         {
             var set = new HashSet<long>(Blocked);
             bool changed = blocked ? set.Add(sessionId) : set.Remove(sessionId);
-            return changed ? new RoutingTable(BySession, ByAccount, set) : this;
+            return changed ? new RoutingTable(BySession, ByOwnerKey, ByAccount, set) : this;
         }
 
         public RoutingTable With(IOrderEntrySession session)
@@ -280,9 +287,10 @@ public sealed class OrderEntryHub : IShardAttachedListener
                 throw new InvalidOperationException($"Session {session.SessionId} is already attached.");
             }
             var bySession = new Dictionary<long, IOrderEntrySession>(BySession) { [session.SessionId] = session };
+            var byOwnerKey = new Dictionary<long, IOrderEntrySession>(ByOwnerKey) { [OwnerKey(session)] = session };
             var byAccount = new Dictionary<long, IOrderEntrySession[]>(ByAccount);
             byAccount[session.Account] = byAccount.TryGetValue(session.Account, out var others) ? [.. others, session] : [session];
-            return new RoutingTable(bySession, byAccount, Blocked);
+            return new RoutingTable(bySession, byOwnerKey, byAccount, Blocked);
         }
 
         public RoutingTable Without(IOrderEntrySession session)
@@ -293,6 +301,11 @@ public sealed class OrderEntryHub : IShardAttachedListener
             }
             var bySession = new Dictionary<long, IOrderEntrySession>(BySession);
             bySession.Remove(session.SessionId);
+            var byOwnerKey = new Dictionary<long, IOrderEntrySession>(ByOwnerKey);
+            if (byOwnerKey.TryGetValue(OwnerKey(session), out var current) && ReferenceEquals(current, session))
+            {
+                byOwnerKey.Remove(OwnerKey(session));
+            }
             var byAccount = new Dictionary<long, IOrderEntrySession[]>(ByAccount);
             var remaining = byAccount[session.Account].Where(s => !ReferenceEquals(s, session)).ToArray();
             if (remaining.Length == 0)
@@ -303,7 +316,7 @@ public sealed class OrderEntryHub : IShardAttachedListener
             {
                 byAccount[session.Account] = remaining;
             }
-            return new RoutingTable(bySession, byAccount, Blocked);
+            return new RoutingTable(bySession, byOwnerKey, byAccount, Blocked);
         }
     }
 }

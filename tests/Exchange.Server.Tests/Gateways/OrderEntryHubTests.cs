@@ -262,6 +262,47 @@ public sealed class OrderEntryHubTests : IDisposable
     }
 
     [Fact]
+    public void ShouldSendAPassiveFillToTheSessionThatEnteredTheOrderBeforeARestart()
+    {
+        using var dir = new TempDirectory();
+        var config = new ExchangeConfig { DataDirectory = dir.Path, Durability = DurabilityMode.Fsync };
+        var before = new OrderEntryHub();
+        using (var node = ExchangeNode.Start(config, [before]))
+        {
+            before.Node = node;
+            var entering = new RecordingSession(before.NewSessionId(), 1) { EntrySession = 77 };
+            before.Attach(entering);
+            before.TrySubmit(entering, ExchangeNodeTests.Order(0, 1, Side.Sell, "190.00"), 1);
+            entering.WaitFor(r => r.Event.Type == EventType.Accepted);
+        }
+
+        var after = new OrderEntryHub();
+        using var restarted = ExchangeNode.Start(config, [after]);
+        after.Node = restarted;
+        // The account's other session is attached first: routing tells the account's sessions in attach order, so once
+        // the entering session has the fill, the other one would have had it too.
+        var other = new RecordingSession(after.NewSessionId(), 1);
+        var same = new RecordingSession(after.NewSessionId(), 1) { EntrySession = 77 };
+        var taker = new RecordingSession(after.NewSessionId(), 2);
+        after.Attach(other);
+        after.Attach(same);
+        after.Attach(taker);
+        after.TrySubmit(taker, ExchangeNodeTests.Order(0, 2, Side.Buy, "190.00", qty: 2), 2);
+
+        Assert.False(same.WaitFor(r => r.Event.Type == EventType.Trade).Own);
+        Assert.DoesNotContain(other.Received, r => r.Event.Type == EventType.Trade);
+    }
+
+    [Fact]
+    public void ShouldSeedOrderOwnersFromTheRecoveredEngine()
+    {
+        var owners = new OrderOwnerTable([(5, 77), (6, 78)]);
+        Assert.True(owners.TryGetOwner(5, out long session) && session == 77);
+        Assert.True(owners.TryGetOwner(6, out session) && session == 78);
+        Assert.False(owners.TryGetOwner(7, out _));
+    }
+
+    [Fact]
     public void ShouldForgetAnOrdersSessionWhenTheOrderIsDone()
     {
         var owners = new OrderOwnerTable();
@@ -271,7 +312,7 @@ public sealed class OrderEntryHubTests : IDisposable
         owners.Observe(new EngineEvent { Type = EventType.Accepted, OrderId = 4, LeavesQuantity = 10 }, OrderOwnerTable.NoSession);
         Assert.True(owners.TryGetOwner(3, out long session) && session == 8);
         Assert.True(owners.TryGetOwner(4, out session) && session == OrderOwnerTable.NoSession);
-        Assert.False(owners.TryGetOwner(5, out _)); // never seen: entered before a restart
+        Assert.False(owners.TryGetOwner(5, out _)); // never seen: entered on no session before a restart
 
         owners.Observe(new EngineEvent { Type = EventType.Trade, OrderId = 3, LeavesQuantity = 0, MakerOrderId = 1, MakerLeavesQuantity = 5 }, 8);
         Assert.False(owners.TryGetOwner(3, out _));
