@@ -26,23 +26,30 @@ public sealed class SnapshotStage(Func<MatchingEngine> buildShadow, SnapshotStor
         long journalSequence = sequence + journalBase;
         if (everyCommands > 0 && journalSequence - _lastSnapshot >= everyCommands && _writing.IsCompleted)
         {
-            var state = new MemoryStream();
-            shadow.WriteSnapshot(state);
-            Volatile.Write(ref _lastSnapshot, journalSequence);
-            _writing = Task.Run(() =>
-            {
-                try
-                {
-                    store.Save(journalSequence, state.GetBuffer().AsSpan(0, (int)state.Length));
-                }
-                catch (IOException e)
-                {
-                    // A failed snapshot loses nothing (the journal has everything); the next one will try again.
-                    Volatile.Write(ref _lastSnapshot, journalSequence - everyCommands);
-                    Console.Error.WriteLine($"exchange: snapshot at {journalSequence} failed: {e.Message}");
-                }
-            });
+            TakeSnapshot(shadow, journalSequence);
         }
+    }
+
+    // Apart from OnEvent: the write task's closure captures journalSequence, and a closure is allocated on entry to
+    // the scope of what it captures, so inline it cost every command an allocation (40 B, ~4 MB/s at 100k/s).
+    private void TakeSnapshot(MatchingEngine shadow, long journalSequence)
+    {
+        var state = new MemoryStream();
+        shadow.WriteSnapshot(state);
+        Volatile.Write(ref _lastSnapshot, journalSequence);
+        _writing = Task.Run(() =>
+        {
+            try
+            {
+                store.Save(journalSequence, state.GetBuffer().AsSpan(0, (int)state.Length));
+            }
+            catch (IOException e)
+            {
+                // A failed snapshot loses nothing (the journal has everything); the next one will try again.
+                Volatile.Write(ref _lastSnapshot, journalSequence - everyCommands);
+                Console.Error.WriteLine($"exchange: snapshot at {journalSequence} failed: {e.Message}");
+            }
+        });
     }
 
     /// <summary>Waits for a snapshot write in progress (shutdown).</summary>
