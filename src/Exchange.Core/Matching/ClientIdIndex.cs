@@ -174,8 +174,11 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
         }
     }
 
-    private bool Matches(int order, long account, in ClientOrderId clientId) =>
-        _orders.Items[order].Account == account && _orders.ClientIds[order].Equals(clientId);
+    private bool Matches(int order, long account, in ClientOrderId clientId)
+    {
+        ref var entry = ref _orders.Items[order];
+        return entry.Account == account && entry.ClientId.Equals(clientId);
+    }
 
     private void Insert(int i, ulong fingerprint, int order)
     {

@@ -99,13 +99,13 @@ public sealed partial class MatchingEngine
             _touched = book;
         }
 
-        var oldClientId = _orders.ClientIds[index];
+        var oldClientId = o.ClientId;
         var newClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         if (newClientId != oldClientId)
         {
             // ValidateReplace already entered the new id. The old key is the one found above: same fingerprint.
             _orderByClientId.Remove(oldFingerprint, index);
-            _orders.ClientIds[index] = newClientId;
+            o.ClientId = newClientId;
         }
 
         long newLeaves = c.Quantity - o.Filled;

@@ -43,7 +43,7 @@ public sealed partial class MatchingEngine
         o.Visible = c.Quantity;
         o.Display = c.DisplayQuantity;
         o.ExpireTime = c.TimeInForce == TimeInForce.Gtd ? c.ExpireTime : 0;
-        _orders.ClientIds[index] = c.ClientId;
+        o.ClientId = c.ClientId;
         Register(index, book!, slot);
         if (_risk)
         {
@@ -211,7 +211,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Add(o.Account, in _orders.ClientIds[index], index);
+        _orderByClientId.Add(o.Account, in o.ClientId, index);
 
         if (slot == 0)
         {
@@ -248,7 +248,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Remove(o.Account, in _orders.ClientIds[index], index);
+        _orderByClientId.Remove(o.Account, in o.ClientId, index);
         if (o.ExpiryHeapIndex >= 0)
         {
             _expiries.Remove(index);

@@ -81,16 +81,15 @@ public sealed partial class MatchingEngine
         Sse.Prefetch0(p + Unsafe.SizeOf<Command>() - 1);
     }
 
-    /// <summary>Second load: the order the index slot names (a guess), with its client id. Returns it, or 0.</summary>
+    /// <summary>Second load: the order the index slot names (a guess). Returns it, or 0.</summary>
     private int PrefetchOrder(ulong fingerprint)
     {
         int index = _orderByClientId.Guess(fingerprint);
-        if (index <= 0 || index >= _orders.Items.Length || index >= _orders.ClientIds.Length)
+        if (index <= 0 || index >= _orders.Items.Length)
         {
             return 0;
         }
         PrefetchEntry(ref _orders.Items[index]);
-        PrefetchItem(ref _orders.ClientIds[index]);
         return index;
     }
 
@@ -111,14 +110,16 @@ public sealed partial class MatchingEngine
             PrefetchObject(_bookSides[(2 * o.Instrument) + 1]);
         }
         PrefetchLevel(_levels.Items, o.Level);
-        // Unlinking the order writes its queue neighbours' links, which lie in another line than the entry's first.
+        // Unlinking the order writes its queue neighbours' links, in their entries' first line. (The entry itself, not
+        // a field of it: taking a field's address through the entry reference makes the JIT check it for null by
+        // reading it, a real load where a prefetch was meant.)
         if (o.Prev != 0 && (uint)o.Prev < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Prev].Next);
+            PrefetchLine(ref items[o.Prev]);
         }
         if (o.Next != 0 && (uint)o.Next < (uint)items.Length)
         {
-            PrefetchLine(ref items[o.Next].Prev);
+            PrefetchLine(ref items[o.Next]);
         }
     }
 
@@ -159,8 +160,8 @@ public sealed partial class MatchingEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchLine<T>(ref T item) where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref item));
 
-    /// <summary>Both lines of an item that may straddle two: a 56-byte level or a 32-byte client id starts at any
-    /// multiple of 8 (of 16) bytes in its line, and the engine reads it whole (for a level: price, queue and links).</summary>
+    /// <summary>Both lines of an item that may straddle two: a 56-byte level starts at any multiple of 8 bytes in its
+    /// line, and the engine reads it whole (price, queue and links).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchItem<T>(ref T item) where T : struct
     {
@@ -169,14 +170,14 @@ public sealed partial class MatchingEngine
         Sse.Prefetch0(p + Unsafe.SizeOf<T>() - 1);
     }
 
-    /// <summary>An order entry spans up to three cache lines; the matching fields are spread over all of them.</summary>
+    /// <summary>The two lines of an order entry that a replace or cancel reads (<see cref="OrderEntry"/>: the third
+    /// holds the account and instrument lists, expiry and risk).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchEntry(ref OrderEntry entry)
     {
         byte* p = (byte*)Unsafe.AsPointer(ref entry);
         Sse.Prefetch0(p);
         Sse.Prefetch0(p + 64);
-        Sse.Prefetch0(p + 128);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

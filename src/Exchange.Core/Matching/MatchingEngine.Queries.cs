@@ -83,13 +83,12 @@ public sealed partial class MatchingEngine
     private int Fill(BookSide side, Span<RestingOrder> orders, int n)
     {
         var items = _orders.Items;
-        var clientIds = _orders.ClientIds;
         for (int level = side.Best; level != 0; level = side.NextWorse(level))
         {
             for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
             {
                 ref var o = ref items[i];
-                orders[n++] = new RestingOrder(o.OrderId, o.Account, clientIds[i], o.Side, o.Type, o.TimeInForce,
+                orders[n++] = new RestingOrder(o.OrderId, o.Account, o.ClientId, o.Side, o.Type, o.TimeInForce,
                     o.Price, o.StopPrice, o.Quantity, o.Visible, o.Hidden, o.Filled, o.Display, o.ExpireTime, o.Flags,
                     o.Stp, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
             }
@@ -174,7 +173,7 @@ public sealed partial class MatchingEngine
                 ref var o = ref items[i];
                 hash.Add(o.OrderId);
                 hash.Add(o.Account);
-                _orders.ClientIds[i].WriteTo(hash.Next(ClientOrderId.MaxLength));
+                _orders.Items[i].ClientId.WriteTo(hash.Next(ClientOrderId.MaxLength));
                 hash.Add(o.Price);
                 hash.Add(o.StopPrice);
                 hash.Add(o.Quantity);

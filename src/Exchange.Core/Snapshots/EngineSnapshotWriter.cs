@@ -45,13 +45,13 @@ internal sealed class EngineSnapshotWriter(Stream stream)
 
     public void WriteCount(int count) => _writer.Write(count);
 
-    public void WriteOrder(in OrderEntry o, ClientOrderId clientId, long partnerOrderId)
+    public void WriteOrder(in OrderEntry o, long partnerOrderId)
     {
         _writer.Write(o.OrderId);
         _writer.Write(o.Instrument);
         _writer.Write(o.Account);
         Span<byte> id = stackalloc byte[ClientOrderId.MaxLength];
-        clientId.WriteTo(id);
+        o.ClientId.WriteTo(id);
         _writer.Write(id);
         _writer.Write(o.Price);
         _writer.Write(o.StopPrice);
