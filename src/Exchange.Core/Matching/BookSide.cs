@@ -25,6 +25,9 @@ internal sealed class BookSide
 
     public int LevelCount { get; private set; }
 
+    /// <summary>The root of the red-black tree (0 if empty): where a level lookup starts (read by the prefetch).</summary>
+    public int Root => _root;
+
     /// <summary>True if a price in this side's order comes before (is better than) <paramref name="other"/>.</summary>
     public bool IsBetter(long price, long other) => _ascending ? price < other : price > other;
 
