@@ -202,27 +202,17 @@ public sealed partial class MatchingEngine
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void PrefetchLevel(PriceLevel[] levels, int level)
+    private static void PrefetchLevel(CacheAlignedArray<PriceLevel> levels, int level)
     {
         if (level != 0 && (uint)level < (uint)levels.Length)
         {
-            PrefetchItem(ref levels[level]);
+            PrefetchLine(ref levels[level]);
         }
     }
 
     // The addresses are only hints: should an array or object move before the instruction runs, nothing breaks.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static unsafe void PrefetchLine<T>(ref T item) where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref item));
-
-    /// <summary>Both lines of an item that may straddle two: a 56-byte level starts at any multiple of 8 bytes in its
-    /// line, and the engine reads it whole (price, queue and links).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchItem<T>(ref T item) where T : struct
-    {
-        byte* p = (byte*)Unsafe.AsPointer(ref item);
-        Sse.Prefetch0(p);
-        Sse.Prefetch0(p + Unsafe.SizeOf<T>() - 1);
-    }
 
     /// <summary>The two lines of an order entry that a replace or cancel reads (<see cref="OrderEntry"/>: the third
     /// holds the account and instrument lists, expiry and risk).</summary>

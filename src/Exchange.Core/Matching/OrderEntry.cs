@@ -4,7 +4,7 @@ using Exchange.Core.Domain;
 namespace Exchange.Core.Matching;
 
 /// <summary>One live order in the <see cref="OrderPool"/>. Index 0 of every pool is the "none" slot, so 0 in
-/// a link field means "no order". 192 bytes in three cache lines (<see cref="OrderEntryArray"/> aligns them), grouped
+/// a link field means "no order". 192 bytes in three cache lines (<see cref="CacheAlignedArray{T}"/> aligns them), grouped
 /// by who reads them: line 0 what matching and the level queues touch (a maker, a queue neighbour), lines 0 and 1
 /// what a replace or cancel reads (with the client id the index confirms a lookup against, and the event fields),
 /// line 2 the account and instrument lists, expiry and risk (an order entering or leaving, GTD, risk on).</summary>

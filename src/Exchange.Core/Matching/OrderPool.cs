@@ -7,10 +7,10 @@ internal sealed class OrderPool
     private int _freeHead;
     private int _nextUnused = 1;
 
-    public OrderPool(int capacity) => Items = new OrderEntryArray(Math.Max(capacity, 2));
+    public OrderPool(int capacity) => Items = new CacheAlignedArray<OrderEntry>(Math.Max(capacity, 2));
 
     /// <summary>The slots; index 0 is never used. Re-read after <see cref="Allocate"/>: it may be replaced when the pool grows.</summary>
-    public OrderEntryArray Items { get; private set; }
+    public CacheAlignedArray<OrderEntry> Items { get; private set; }
 
     public int Count { get; private set; }
 

@@ -4,14 +4,14 @@ using Exchange.Core.Matching;
 
 namespace Exchange.Core.Tests.Matching;
 
-/// <summary>The order entries' cache-line layout (<see cref="OrderEntry"/>, <see cref="OrderEntryArray"/>): what the
+/// <summary>The cache-line layout of order entries and price levels (<see cref="OrderEntry"/>, <see cref="PriceLevel"/>, <see cref="CacheAlignedArray{T}"/>): what the
 /// prefetch and the field grouping rely on. Speed is not asserted, only the placement.</summary>
-public class OrderEntryArrayTests
+public class CacheAlignedArrayTests
 {
     [Fact]
     public void EveryEntryShouldStartOnACacheLine()
     {
-        var entries = new OrderEntryArray(100);
+        var entries = new CacheAlignedArray<OrderEntry>(100);
         Assert.Equal(192, Unsafe.SizeOf<OrderEntry>());
         for (int i = 0; i < entries.Length; i++)
         {
@@ -22,7 +22,7 @@ public class OrderEntryArrayTests
     [Fact]
     public void QueueAndMatchingFieldsShouldShareTheFirstLineAndTheEventFieldsTheSecond()
     {
-        var entries = new OrderEntryArray(2);
+        var entries = new CacheAlignedArray<OrderEntry>(2);
         ref var e = ref entries[1];
         foreach (long offset in new[]
         {
@@ -39,9 +39,24 @@ public class OrderEntryArrayTests
     }
 
     [Fact]
+    public void EveryPriceLevelShouldFillExactlyOneCacheLine()
+    {
+        var levels = new CacheAlignedArray<PriceLevel>(100);
+        Assert.Equal(64, Unsafe.SizeOf<PriceLevel>());
+        for (int i = 0; i < levels.Length; i++)
+        {
+            Assert.Equal(0, Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<PriceLevel, byte>(ref levels[i])) % 64);
+        }
+    }
+
+    [Fact]
+    public void AStructThatIsNotWholeCacheLinesShouldBeRefused() =>
+        Assert.Throws<ArgumentException>(() => new CacheAlignedArray<long>(4));
+
+    [Fact]
     public void ResizedShouldKeepTheEntriesAndAddZeroedOnes()
     {
-        var entries = new OrderEntryArray(3);
+        var entries = new CacheAlignedArray<OrderEntry>(3);
         entries[2].OrderId = 7;
         entries[2].ClientId = ClientOrderId.FromNumber(42);
         entries[2].TakerFeeBps = 5;
@@ -59,7 +74,7 @@ public class OrderEntryArrayTests
     [Fact]
     public void AnIndexOutsideTheArrayShouldThrow()
     {
-        var entries = new OrderEntryArray(3);
+        var entries = new CacheAlignedArray<OrderEntry>(3);
         Assert.Throws<IndexOutOfRangeException>(() => entries[3].OrderId = 1);
         Assert.Throws<IndexOutOfRangeException>(() => entries[-1].OrderId = 1);
     }
