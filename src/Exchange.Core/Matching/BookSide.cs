@@ -25,6 +25,9 @@ internal sealed class BookSide
 
     public int LevelCount { get; private set; }
 
+    /// <summary>The root of the red-black tree (0 if empty): where a level lookup starts (read by the prefetch).</summary>
+    public int Root => _root;
+
     /// <summary>True if a price in this side's order comes before (is better than) <paramref name="other"/>.</summary>
     public bool IsBetter(long price, long other) => _ascending ? price < other : price > other;
 
@@ -234,7 +237,7 @@ internal sealed class BookSide
         _pool.Free(z);
     }
 
-    private void Transplant(PriceLevel[] items, int u, int v)
+    private void Transplant(CacheAlignedArray<PriceLevel> items, int u, int v)
     {
         int up = items[u].Parent;
         if (up == 0)
@@ -252,7 +255,7 @@ internal sealed class BookSide
         items[v].Parent = up;
     }
 
-    private void RotateLeft(PriceLevel[] items, int x)
+    private void RotateLeft(CacheAlignedArray<PriceLevel> items, int x)
     {
         int y = items[x].Right;
         items[x].Right = items[y].Left;
@@ -278,7 +281,7 @@ internal sealed class BookSide
         items[x].Parent = y;
     }
 
-    private void RotateRight(PriceLevel[] items, int x)
+    private void RotateRight(CacheAlignedArray<PriceLevel> items, int x)
     {
         int y = items[x].Left;
         items[x].Left = items[y].Right;
@@ -304,7 +307,7 @@ internal sealed class BookSide
         items[x].Parent = y;
     }
 
-    private void InsertFixup(PriceLevel[] items, int z)
+    private void InsertFixup(CacheAlignedArray<PriceLevel> items, int z)
     {
         while (items[items[z].Parent].Red)
         {
@@ -362,7 +365,7 @@ internal sealed class BookSide
         items[_root].Red = false;
     }
 
-    private void DeleteFixup(PriceLevel[] items, int x)
+    private void DeleteFixup(CacheAlignedArray<PriceLevel> items, int x)
     {
         while (x != _root && !items[x].Red)
         {

@@ -149,12 +149,20 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
         }
     }
 
-    /// <summary>Asks the CPU to start loading the slot a lookup of this fingerprint begins at (a hint: no effect on results).</summary>
+    /// <summary>Asks the CPU to start loading the slot a lookup of this fingerprint begins at, and the line after it
+    /// if the slot is the last of its line (a hint: no effect on results). Probes, inserts and the backward shift of a
+    /// removal read the slots after the first; about a third of those are taken, and one in four of them is in the
+    /// next line.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public unsafe void Prefetch(ulong fingerprint)
     {
         // The address is only a hint: should the array move before the instruction runs, nothing breaks.
-        Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)fingerprint & _mask]));
+        byte* slot = (byte*)Unsafe.AsPointer(ref _slots[(int)fingerprint & _mask]);
+        Sse.Prefetch0(slot);
+        if (((nint)slot & 63) == 64 - 16)
+        {
+            Sse.Prefetch0(slot + 16);
+        }
     }
 
     /// <summary>A guess at the order a lookup of this fingerprint would find: the first slot holding it, unconfirmed
@@ -174,8 +182,11 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
         }
     }
 
-    private bool Matches(int order, long account, in ClientOrderId clientId) =>
-        _orders.Items[order].Account == account && _orders.ClientIds[order].Equals(clientId);
+    private bool Matches(int order, long account, in ClientOrderId clientId)
+    {
+        ref var entry = ref _orders.Items[order];
+        return entry.Account == account && entry.ClientId.Equals(clientId);
+    }
 
     private void Insert(int i, ulong fingerprint, int order)
     {

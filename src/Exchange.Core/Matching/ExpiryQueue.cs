@@ -90,7 +90,7 @@ internal sealed class ExpiryQueue
         }
     }
 
-    private void Swap(OrderEntry[] items, int i, int j)
+    private void Swap(CacheAlignedArray<OrderEntry> items, int i, int j)
     {
         (_heap[i], _heap[j]) = (_heap[j], _heap[i]);
         items[_heap[i]].ExpiryHeapIndex = i;

@@ -7,10 +7,10 @@ internal sealed class LevelPool
     private int _freeHead;
     private int _nextUnused = 1;
 
-    public LevelPool(int capacity) => Items = new PriceLevel[Math.Max(capacity, 2)];
+    public LevelPool(int capacity) => Items = new CacheAlignedArray<PriceLevel>(Math.Max(capacity, 2));
 
     /// <summary>The slots. Re-read after <see cref="Allocate"/>: it may be replaced when the pool grows.</summary>
-    public PriceLevel[] Items { get; private set; }
+    public CacheAlignedArray<PriceLevel> Items { get; private set; }
 
     public int Count { get; private set; }
 
@@ -26,14 +26,13 @@ internal sealed class LevelPool
         {
             if (_nextUnused == Items.Length)
             {
-                var items = Items;
-                Array.Resize(ref items, items.Length * 2);
-                Items = items;
+                Items = Items.Resized(Items.Length * 2);
             }
             index = _nextUnused++;
         }
-        Items[index] = default;
-        Items[index].Price = price;
+        ref var level = ref Items[index];
+        level = default;
+        level.Price = price;
         Count++;
         return index;
     }

@@ -99,13 +99,13 @@ public sealed partial class MatchingEngine
             _touched = book;
         }
 
-        var oldClientId = _orders.ClientIds[index];
+        var oldClientId = o.ClientId;
         var newClientId = c.ClientId.IsEmpty ? oldClientId : c.ClientId;
         if (newClientId != oldClientId)
         {
             // ValidateReplace already entered the new id. The old key is the one found above: same fingerprint.
             _orderByClientId.Remove(oldFingerprint, index);
-            _orders.ClientIds[index] = newClientId;
+            o.ClientId = newClientId;
         }
 
         long newLeaves = c.Quantity - o.Filled;
@@ -239,10 +239,9 @@ public sealed partial class MatchingEngine
         {
             if (_accountSlots.TryGetValue(c.Account, out int slot))
             {
-                var sessions = _orders.EntrySessions;
                 for (int i = _accounts[slot].Head; i != 0; i = items[i].AccountNext)
                 {
-                    if ((instrument < 0 || items[i].Instrument == instrument) && (c.EntrySession == 0 || sessions[i] == c.EntrySession))
+                    if ((instrument < 0 || items[i].Instrument == instrument) && (c.EntrySession == 0 || items[i].EntrySession == c.EntrySession))
                     {
                         AddScratch(ref count, i);
                     }

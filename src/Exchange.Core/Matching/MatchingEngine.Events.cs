@@ -40,7 +40,7 @@ public sealed partial class MatchingEngine
         ref var o = ref _orders.Items[index];
         e.OrderId = o.OrderId;
         e.Account = o.Account;
-        e.ClientId = _orders.ClientIds[index];
+        e.ClientId = o.ClientId;
         e.Symbol = _instruments[o.Instrument].Symbol;
         e.Side = o.Side;
         e.OrderType = o.Type;

@@ -166,7 +166,7 @@ public sealed partial class MatchingEngine
         e.Quantity = quantity;
         e.MakerOrderId = m.OrderId;
         e.MakerAccount = m.Account;
-        e.MakerClientId = _orders.ClientIds[maker];
+        e.MakerClientId = m.ClientId;
         e.MakerLeavesQuantity = m.Visible + m.Hidden;
         e.MakerFilledQuantity = m.Filled;
     }

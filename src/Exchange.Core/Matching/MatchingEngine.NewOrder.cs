@@ -43,8 +43,8 @@ public sealed partial class MatchingEngine
         o.Visible = c.Quantity;
         o.Display = c.DisplayQuantity;
         o.ExpireTime = c.TimeInForce == TimeInForce.Gtd ? c.ExpireTime : 0;
-        _orders.ClientIds[index] = c.ClientId;
-        _orders.EntrySessions[index] = c.EntrySession;
+        o.ClientId = c.ClientId;
+        o.EntrySession = c.EntrySession;
         Register(index, book!, slot);
         if (_risk)
         {
@@ -212,7 +212,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Add(o.Account, in _orders.ClientIds[index], index);
+        _orderByClientId.Add(o.Account, in o.ClientId, index);
 
         if (slot == 0)
         {
@@ -249,7 +249,7 @@ public sealed partial class MatchingEngine
     {
         var items = _orders.Items;
         ref var o = ref items[index];
-        _orderByClientId.Remove(o.Account, in _orders.ClientIds[index], index);
+        _orderByClientId.Remove(o.Account, in o.ClientId, index);
         if (o.ExpiryHeapIndex >= 0)
         {
             _expiries.Remove(index);

@@ -83,13 +83,12 @@ public sealed partial class MatchingEngine
     private int Fill(BookSide side, Span<RestingOrder> orders, int n)
     {
         var items = _orders.Items;
-        var clientIds = _orders.ClientIds;
         for (int level = side.Best; level != 0; level = side.NextWorse(level))
         {
             for (int i = _levels.Items[level].Head; i != 0; i = items[i].Next)
             {
                 ref var o = ref items[i];
-                orders[n++] = new RestingOrder(o.OrderId, o.Account, clientIds[i], o.Side, o.Type, o.TimeInForce,
+                orders[n++] = new RestingOrder(o.OrderId, o.Account, o.ClientId, o.Side, o.Type, o.TimeInForce,
                     o.Price, o.StopPrice, o.Quantity, o.Visible, o.Hidden, o.Filled, o.Display, o.ExpireTime, o.Flags,
                     o.Stp, o.OcoPartner == 0 ? 0 : items[o.OcoPartner].OrderId);
             }
@@ -105,14 +104,13 @@ public sealed partial class MatchingEngine
     {
         var result = new List<(long, long)>();
         var items = _orders.Items;
-        var sessions = _orders.EntrySessions;
         foreach (var book in _books)
         {
             for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
             {
-                if (sessions[i] != 0)
+                if (items[i].EntrySession != 0)
                 {
-                    result.Add((items[i].OrderId, sessions[i]));
+                    result.Add((items[i].OrderId, items[i].EntrySession));
                 }
             }
         }
@@ -196,7 +194,7 @@ public sealed partial class MatchingEngine
                 ref var o = ref items[i];
                 hash.Add(o.OrderId);
                 hash.Add(o.Account);
-                _orders.ClientIds[i].WriteTo(hash.Next(ClientOrderId.MaxLength));
+                _orders.Items[i].ClientId.WriteTo(hash.Next(ClientOrderId.MaxLength));
                 hash.Add(o.Price);
                 hash.Add(o.StopPrice);
                 hash.Add(o.Quantity);
@@ -213,9 +211,9 @@ public sealed partial class MatchingEngine
                 }
                 hash.Add((long)o.Side | (long)o.Type << 8 | (long)o.TimeInForce << 16 | (long)o.Stp << 24 | (long)o.Flags << 32);
                 // Folded in only when set, so states without sessions (the engine alone, older snapshots) keep their digests.
-                if (_orders.EntrySessions[i] != 0)
+                if (o.EntrySession != 0)
                 {
-                    hash.Add(_orders.EntrySessions[i]);
+                    hash.Add(o.EntrySession);
                 }
             }
         }

@@ -47,8 +47,7 @@ public sealed partial class MatchingEngine
         writer.WriteCount(live.Count);
         foreach (int i in live)
         {
-            writer.WriteOrder(in items[i], _orders.ClientIds[i], items[i].OcoPartner == 0 ? 0 : items[items[i].OcoPartner].OrderId,
-                _orders.EntrySessions[i]);
+            writer.WriteOrder(in items[i], items[i].OcoPartner == 0 ? 0 : items[items[i].OcoPartner].OrderId);
         }
         // Then every queue, as order ids in priority order.
         foreach (var book in _books)
@@ -349,10 +348,9 @@ public sealed partial class MatchingEngine
         {
             _orderByClientId.Prefetch(ClientIdIndex<ClientIdHasher>.Fingerprint(account, in clientId));
             ulong offset = (ulong)(reader.PeekOrderRecordId(RestorePrefetchDistance) - first);
-            if (offset < (ulong)table.Length && table[offset] is > 0 and var slot && slot < _orders.Items.Length && slot < _orders.ClientIds.Length)
+            if (offset < (ulong)table.Length && table[offset] is > 0 and var slot && slot < _orders.Items.Length)
             {
                 PrefetchEntry(ref _orders.Items[slot]);
-                PrefetchLine(ref _orders.ClientIds[slot]);
             }
         }
     }
@@ -382,7 +380,7 @@ public sealed partial class MatchingEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void RestoreOrder(EngineSnapshotReader reader, int instruments, int index, List<(int Index, long PartnerId)> partners)
     {
-        reader.ReadOrder(instruments, out _orders.Items[index], out _orders.ClientIds[index], out long partnerId, out _orders.EntrySessions[index]);
+        reader.ReadOrder(instruments, out _orders.Items[index], out long partnerId);
         ref var entry = ref _orders.Items[index];
         bool expires = entry.ExpiryHeapIndex >= 0;
         entry.ExpiryHeapIndex = -1;

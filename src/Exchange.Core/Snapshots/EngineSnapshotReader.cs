@@ -58,7 +58,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
 
     // A restart reads a million of these: the record is bounds-checked once, then read at fixed offsets.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void ReadOrder(int instrumentCount, out OrderEntry o, out ClientOrderId clientId, out long partner, out long entrySession)
+    public void ReadOrder(int instrumentCount, out OrderEntry o, out long partner)
     {
         bool risk = HasRisk;
         ref byte r = ref MemoryMarshal.GetReference(Take(OrderRecordBytes));
@@ -66,7 +66,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
         o.OrderId = Int64(ref r, 0);
         o.Instrument = Int32(ref r, 8);
         o.Account = Int64(ref r, 12);
-        clientId = ClientOrderId.ReadFrom(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, 20), ClientOrderId.MaxLength));
+        o.ClientId = ClientOrderId.ReadFrom(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref r, 20), ClientOrderId.MaxLength));
         const int f = 20 + ClientOrderId.MaxLength;
         o.Price = Int64(ref r, f);
         o.StopPrice = Int64(ref r, f + 8);
@@ -91,7 +91,7 @@ internal sealed unsafe class EngineSnapshotReader(byte* bytes, int length)
             o.MakerFeeBps = Int16(ref r, OrderBytesV1 + 8);
             o.TakerFeeBps = Int16(ref r, OrderBytesV1 + 10);
         }
-        entrySession = HasEntrySessions ? Int64(ref r, OrderBytesV2) : 0;
+        o.EntrySession = HasEntrySessions ? Int64(ref r, OrderBytesV2) : 0;
         if (o.OrderId <= 0 || o.Visible < 0 || o.Hidden < 0 || (uint)o.Instrument >= (uint)instrumentCount)
         {
             throw new InvalidDataException($"Invalid order {o.OrderId} in snapshot.");

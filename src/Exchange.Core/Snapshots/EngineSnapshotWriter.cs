@@ -49,13 +49,13 @@ internal sealed class EngineSnapshotWriter(Stream stream)
 
     public void WriteCount(int count) => _writer.Write(count);
 
-    public void WriteOrder(in OrderEntry o, ClientOrderId clientId, long partnerOrderId, long entrySession)
+    public void WriteOrder(in OrderEntry o, long partnerOrderId)
     {
         _writer.Write(o.OrderId);
         _writer.Write(o.Instrument);
         _writer.Write(o.Account);
         Span<byte> id = stackalloc byte[ClientOrderId.MaxLength];
-        clientId.WriteTo(id);
+        o.ClientId.WriteTo(id);
         _writer.Write(id);
         _writer.Write(o.Price);
         _writer.Write(o.StopPrice);
@@ -76,7 +76,7 @@ internal sealed class EngineSnapshotWriter(Stream stream)
         _writer.Write(o.HoldPrice);
         _writer.Write(o.MakerFeeBps);
         _writer.Write(o.TakerFeeBps);
-        _writer.Write(entrySession);
+        _writer.Write(o.EntrySession);
     }
 
     public void WriteLevel(long price, int orders)

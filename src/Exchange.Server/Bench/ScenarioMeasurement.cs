@@ -15,6 +15,10 @@ internal static class ScenarioMeasurement
 {
     private const int TimerOverheadSamples = 1_000_000;
 
+    /// <summary>How far ahead the replay loops bring commands into the cache (see <see cref="MatchingEngine.PrefetchCommand"/>):
+    /// far enough that each command is loaded before <see cref="MatchingEngine.PrefetchAhead"/> first reads it.</summary>
+    private const int CommandPrefetchDistance = 16;
+
     public static ScenarioResult Measure(GeneratedWorkload workload)
     {
         var throughput = RunThroughput(workload);
@@ -147,6 +151,10 @@ internal static class ScenarioMeasurement
         if (ahead < to)
         {
             engine.PrefetchAhead(in commands[ahead]);
+        }
+        if (i + CommandPrefetchDistance < to)
+        {
+            MatchingEngine.PrefetchCommand(in commands[i + CommandPrefetchDistance]);
         }
     }
 

@@ -36,9 +36,9 @@ public class ClientIdIndexTests
         }
         int order = pool.Allocate();
         pool.Items[order].Account = 3;
-        pool.ClientIds[order] = ClientOrderId.FromNumber(42);
-        index.Add(3, in pool.ClientIds[order], order);
-        Assert.Equal(order, index.Find(3, in pool.ClientIds[order]));
+        pool.Items[order].ClientId = ClientOrderId.FromNumber(42);
+        index.Add(3, in pool.Items[order].ClientId, order);
+        Assert.Equal(order, index.Find(3, in pool.Items[order].ClientId));
     }
 
     [Fact]
@@ -51,15 +51,15 @@ public class ClientIdIndexTests
         {
             int order = pool.Allocate();
             pool.Items[order].Account = n % 3;
-            pool.ClientIds[order] = ClientOrderId.FromNumber(n);
-            index.Add(n % 3, in pool.ClientIds[order], order);
+            pool.Items[order].ClientId = ClientOrderId.FromNumber(n);
+            index.Add(n % 3, in pool.Items[order].ClientId, order);
             orders.Add(order);
         }
         foreach (int order in orders.Where((_, i) => i % 2 == 0))
         {
-            int found = index.Find(pool.Items[order].Account, in pool.ClientIds[order], out ulong fingerprint);
+            int found = index.Find(pool.Items[order].Account, in pool.Items[order].ClientId, out ulong fingerprint);
             Assert.Equal(order, found);
-            Assert.Equal(FewFingerprintsHasher.Fingerprint(pool.Items[order].Account, in pool.ClientIds[order]), fingerprint);
+            Assert.Equal(FewFingerprintsHasher.Fingerprint(pool.Items[order].Account, in pool.Items[order].ClientId), fingerprint);
             index.Remove(fingerprint, order);
         }
 
@@ -67,7 +67,7 @@ public class ClientIdIndexTests
         for (int i = 0; i < orders.Count; i++)
         {
             int order = orders[i];
-            Assert.Equal(i % 2 == 0 ? 0 : order, index.Find(pool.Items[order].Account, in pool.ClientIds[order]));
+            Assert.Equal(i % 2 == 0 ? 0 : order, index.Find(pool.Items[order].Account, in pool.Items[order].ClientId));
         }
     }
 
@@ -81,8 +81,8 @@ public class ClientIdIndexTests
         {
             int order = pool.Allocate();
             pool.Items[order].Account = n;
-            pool.ClientIds[order] = ClientOrderId.FromNumber(n);
-            index.Add(n, in pool.ClientIds[order], order);
+            pool.Items[order].ClientId = ClientOrderId.FromNumber(n);
+            index.Add(n, in pool.Items[order].ClientId, order);
             orders.Add(order);
         }
         index.Prefault();
@@ -90,7 +90,7 @@ public class ClientIdIndexTests
         Assert.Equal(20, index.Count);
         foreach (int order in orders)
         {
-            Assert.Equal(order, index.Find(pool.Items[order].Account, in pool.ClientIds[order]));
+            Assert.Equal(order, index.Find(pool.Items[order].Account, in pool.Items[order].ClientId));
         }
     }
 
@@ -113,7 +113,7 @@ public class ClientIdIndexTests
                 int order = pool.Allocate();
                 pool.Items[order].Account = account;
                 pool.Items[order].OrderId = step + 1;
-                pool.ClientIds[order] = clientId;
+                pool.Items[order].ClientId = clientId;
                 bool added = index.TryAdd(account, in clientId, order);
                 Assert.Equal(!reference.ContainsKey((account, clientId)), added);
                 if (added)
@@ -130,7 +130,7 @@ public class ClientIdIndexTests
             {
                 int order = live[random.Next(live.Count)];
                 long owner = pool.Items[order].Account;
-                var oldId = pool.ClientIds[order];
+                var oldId = pool.Items[order].ClientId;
                 if (random.Next(2) == 0)
                 {
                     index.Remove(owner, in oldId, order);
@@ -142,7 +142,7 @@ public class ClientIdIndexTests
                 {
                     Assert.False(reference.ContainsKey((owner, clientId)));
                     index.Remove(owner, in oldId, order);
-                    pool.ClientIds[order] = clientId;
+                    pool.Items[order].ClientId = clientId;
                     reference.Remove((owner, oldId));
                     reference.Add((owner, clientId), order);
                 }
