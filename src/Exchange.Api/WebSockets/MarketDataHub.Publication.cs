@@ -49,19 +49,21 @@ public sealed partial class MarketDataHub
             var changes = view.TakeChanges();
             _subscriptions.TryGetValue(view.Name, out var subscribers);
             var decimals = Math.Max(2, Price.DecimalsOf(view.TickSize));
-            if (changes.Trades.Count > 0)
+            // Every channel's sequence advances with each change, subscribed or not (a later subscriber's snapshot
+            // carries it); the message itself is built only for a channel someone listens to.
+            if (changes.Trades.Count > 0 && view.NextSequence(Channel.Trades) is var tradesSequence && HasSubscribers(subscribers, Channel.Trades))
             {
                 Dispatch(subscribers, Channel.Trades, new FeedMessage
                 {
-                    Type = MessageType.Update, Channel = Channel.Trades, Symbol = view.Name, Sequence = view.NextSequence(Channel.Trades),
+                    Type = MessageType.Update, Channel = Channel.Trades, Symbol = view.Name, Sequence = tradesSequence,
                     Timestamp = view.LastTimestamp, Trades = changes.Trades, PriceDecimals = decimals,
                 }, Delivery.Reliable);
             }
-            if (changes.L3.Count > 0)
+            if (changes.L3.Count > 0 && view.NextSequence(Channel.L3) is var l3Sequence && HasSubscribers(subscribers, Channel.L3))
             {
                 Dispatch(subscribers, Channel.L3, new FeedMessage
                 {
-                    Type = MessageType.Update, Channel = Channel.L3, Symbol = view.Name, Sequence = view.NextSequence(Channel.L3),
+                    Type = MessageType.Update, Channel = Channel.L3, Symbol = view.Name, Sequence = l3Sequence,
                     Timestamp = view.LastTimestamp, OrderUpdates = changes.L3, PriceDecimals = decimals,
                 }, Delivery.Reliable);
             }
@@ -70,14 +72,13 @@ public sealed partial class MarketDataHub
                 PublishL2(view, subscribers, changes, decimals);
             }
             PublishL1(view, subscribers, decimals);
-            if (changes.Bars)
+            if (changes.Bars && view.NextSequence(Channel.Bars) is var barsSequence && HasSubscribers(subscribers, Channel.Bars))
             {
-                Dispatch(subscribers, Channel.Bars, BarsMessage(view, MessageType.Update, view.NextSequence(Channel.Bars), 1, decimals), Delivery.Reliable);
+                Dispatch(subscribers, Channel.Bars, BarsMessage(view, MessageType.Update, barsSequence, 1, decimals), Delivery.Reliable);
             }
-            if (changes.Status)
+            if (changes.Status && view.NextSequence(Channel.Status) is var statusSequence && HasSubscribers(subscribers, Channel.Status))
             {
-                Dispatch(subscribers, Channel.Status, StatusMessage(views, view, MessageType.Update, view.NextSequence(Channel.Status), decimals),
-                    Delivery.Conflate);
+                Dispatch(subscribers, Channel.Status, StatusMessage(views, view, MessageType.Update, statusSequence, decimals), Delivery.Conflate);
             }
         }
     }
@@ -151,12 +152,18 @@ public sealed partial class MarketDataHub
             return;
         }
         _lastL1[view.Name] = (bid, ask);
-        Dispatch(subscribers, Channel.L1, new FeedMessage
+        long sequence = view.NextSequence(Channel.L1);
+        if (HasSubscribers(subscribers, Channel.L1))
         {
-            Type = MessageType.Update, Channel = Channel.L1, Symbol = view.Name, Sequence = view.NextSequence(Channel.L1),
-            Timestamp = view.LastTimestamp, Bid = bid, Ask = ask, PriceDecimals = decimals,
-        }, Delivery.Conflate);
+            Dispatch(subscribers, Channel.L1, new FeedMessage
+            {
+                Type = MessageType.Update, Channel = Channel.L1, Symbol = view.Name, Sequence = sequence,
+                Timestamp = view.LastTimestamp, Bid = bid, Ask = ask, PriceDecimals = decimals,
+            }, Delivery.Conflate);
+        }
     }
+
+    private static bool HasSubscribers(List<Subscription>[]? subscribers, Channel channel) => subscribers?[(int)channel] is { Count: > 0 };
 
     private static void Dispatch(List<Subscription>[]? subscribers, Channel channel, FeedMessage message, Delivery delivery)
     {
@@ -204,10 +211,20 @@ public sealed partial class MarketDataHub
     /// <summary>The newest <paramref name="count"/> bars of each interval (1 in updates: the bars the trades went into).</summary>
     private static FeedMessage BarsMessage(InstrumentView view, MessageType type, long sequence, int count, int decimals)
     {
-        var bars = new List<(BarInterval, Bar)>();
+        var bars = new List<(BarInterval, Bar)>(2 * count);
         foreach (var interval in (ReadOnlySpan<BarInterval>)[BarInterval.OneSecond, BarInterval.OneMinute])
         {
-            foreach (var bar in view.BarsOf(interval).Range(long.MinValue, long.MaxValue, count))
+            var series = view.BarsOf(interval);
+            if (count == 1)
+            {
+                // An update: the bar the trades went into, without copying the series.
+                if (series.TryGetCurrent(out var current))
+                {
+                    bars.Add((interval, current));
+                }
+                continue;
+            }
+            foreach (var bar in series.Range(long.MinValue, long.MaxValue, count))
             {
                 bars.Add((interval, bar));
             }
