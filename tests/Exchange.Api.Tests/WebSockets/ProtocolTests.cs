@@ -68,6 +68,34 @@ public class ProtocolTests
     }
 
     [Fact]
+    public async Task AChannelNobodyListensToStillCountsItsSequenceForALaterSubscriber()
+    {
+        await using var server = await FeedServer.StartAsync();
+        // Two trades and bar changes published with no subscriber at all: no message is built, the sequences advance.
+        server.Run([Instrument("XYZ"), Limit("s1", Side.Sell, 101, 10), Limit("b1", Side.Buy, 101, 4, account: 2)]);
+        server.SequenceOf("XYZ", Channel.Trades); // waits until the service is idle: all published
+        server.Run([Limit("b2", Side.Buy, 101, 3, account: 2, time: 1_767_225_601_500_000_000)]);
+        long trades = server.SequenceOf("XYZ", Channel.Trades);
+        Assert.True(trades >= 1);
+        await using var client = await FeedClient.ConnectAsync(server.WebSocketAddress);
+        await client.SubscribeAsync("XYZ", "trades");
+        await client.SubscribeAsync("XYZ", "bars");
+        var tradesSnapshot = await NextAsync(client, m => m.Channel == Channel.Trades && m.Type == MessageType.Snapshot);
+        var barsSnapshot = await NextAsync(client, m => m.Channel == Channel.Bars && m.Type == MessageType.Snapshot);
+        Assert.Equal(trades, tradesSnapshot.Sequence);
+        Assert.True(barsSnapshot.Sequence >= 1);
+
+        server.Run([Limit("b3", Side.Buy, 101, 2, account: 2, time: 1_767_225_602_500_000_000)]);
+        Assert.Equal(trades + 1, (await NextAsync(client, m => m.Channel == Channel.Trades && m.Type == MessageType.Update)).Sequence);
+        var bars = await NextAsync(client, m => m.Channel == Channel.Bars && m.Type == MessageType.Update);
+        Assert.Equal(barsSnapshot.Sequence + 1, bars.Sequence);
+        // An update carries each interval's current bar only.
+        Assert.Equal([BarInterval.OneSecond, BarInterval.OneMinute], bars.Bars.Select(b => b.Interval));
+        Assert.Equal(2, bars.Bars[0].Bar.Volume);
+        Assert.Equal(9, bars.Bars[1].Bar.Volume);
+    }
+
+    [Fact]
     public async Task L1TradesBarsAndStatusCarryTheirContent()
     {
         await using var server = await FeedServer.StartAsync();
