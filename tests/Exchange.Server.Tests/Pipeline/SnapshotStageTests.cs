@@ -14,17 +14,25 @@ public class SnapshotStageTests
         using var dir = new TempDirectory();
         var stage = new SnapshotStage(() => new MatchingEngine(), new SnapshotStore(dir.Path), journalBase: 0, everyCommands: 1_000_000);
         var slot = new InboundSlot { Command = new Command { Type = CommandType.AdvanceTime } };
-        for (long s = 0; s < 100; s++)
+        long sequence = 0;
+        for (; sequence < 100; sequence++)
         {
-            stage.OnEvent(ref slot, s, endOfBatch: true); // builds the shadow, warms up
+            stage.OnEvent(ref slot, sequence, endOfBatch: true); // builds the shadow, warms up
         }
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (long s = 100; s < 10_100; s++)
+        // The fewest bytes of several rounds of 10,000 commands: a method tiering up mid-round may allocate once (the
+        // runtime's, not ours), while an allocation per command shows in every round.
+        long fewest = long.MaxValue;
+        for (int round = 0; round < 5; round++)
         {
-            stage.OnEvent(ref slot, s, endOfBatch: s % 10 == 0);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (long end = sequence + 10_000; sequence < end; sequence++)
+            {
+                stage.OnEvent(ref slot, sequence, endOfBatch: sequence % 10 == 0);
+            }
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
         // Allocation on the snapshot thread means garbage collections pausing the engine, journal and responder.
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     [Fact]
