@@ -26,6 +26,10 @@ public sealed class MarketDataService : IDisposable
     private readonly List<IEngineEventObserver> _eventObservers = [];
     private readonly Thread _thread;
     private readonly CancellationTokenSource _stop = new();
+    // The idle market-data thread sleeps on this instead of the channel's WaitToReadAsync, which allocates an operation
+    // (and a task to wait on it) per wait — thousands a second under load. 1 in _sleeping: the thread may be asleep.
+    private readonly ManualResetEventSlim _wake = new(false, 0);
+    private int _sleeping;
     private long _dropped;
     private long _applied;
     private long _lastTimer;
@@ -88,6 +92,7 @@ public sealed class MarketDataService : IDisposable
     {
         if (_input.Writer.TryWrite(new MarketDataInput(shard, in e, lastOfCommand)))
         {
+            WakeIfAsleep();
             return true;
         }
         Interlocked.Increment(ref _dropped);
@@ -130,6 +135,18 @@ public sealed class MarketDataService : IDisposable
     {
         _work.Enqueue(action);
         _input.Writer.TryWrite(new MarketDataInput(wake: true)); // a full queue is being drained anyway
+        WakeIfAsleep();
+    }
+
+    // The full fence orders this thread's write to the queue before its read of _sleeping, as the sleeper orders its
+    // write of _sleeping before its look at the queue: one of the two sees the other (no lost wake-up).
+    private void WakeIfAsleep()
+    {
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _sleeping) != 0)
+        {
+            _wake.Set();
+        }
     }
 
     /// <summary>Runs <paramref name="query"/> on the market-data thread and returns its result.</summary>
@@ -262,13 +279,22 @@ public sealed class MarketDataService : IDisposable
             }
             if (n == 0)
             {
+                _wake.Reset();
+                Interlocked.Exchange(ref _sleeping, 1);
                 try
                 {
-                    reader.WaitToReadAsync(_stop.Token).AsTask().Wait(10);
+                    if (!reader.TryPeek(out _) && _work.IsEmpty)
+                    {
+                        _wake.Wait(10, _stop.Token); // the timeout also runs the publishers' timers
+                    }
                 }
-                catch (AggregateException)
+                catch (OperationCanceledException)
                 {
                     break;
+                }
+                finally
+                {
+                    Volatile.Write(ref _sleeping, 0);
                 }
             }
         }
@@ -334,6 +360,7 @@ public sealed class MarketDataService : IDisposable
             _thread.Join();
         }
         _stop.Dispose();
+        _wake.Dispose();
     }
 
     private sealed class CompositeObserver : IMarketDataObserver
