@@ -49,9 +49,7 @@ public sealed partial class MarketDataHub
             var changes = view.TakeChanges();
             _subscriptions.TryGetValue(view.Name, out var subscribers);
             var decimals = Math.Max(2, Price.DecimalsOf(view.TickSize));
-            // Every channel's sequence advances with each change, subscribed or not (a later subscriber's snapshot
-            // carries it); the message itself is built only for a channel someone listens to.
-            if (changes.Trades.Count > 0 && view.NextSequence(Channel.Trades) is var tradesSequence && HasSubscribers(subscribers, Channel.Trades))
+            if (changes.Trades.Count > 0 && NextSequence(view, subscribers, Channel.Trades, out long tradesSequence))
             {
                 Dispatch(subscribers, Channel.Trades, new FeedMessage
                 {
@@ -59,7 +57,7 @@ public sealed partial class MarketDataHub
                     Timestamp = view.LastTimestamp, Trades = changes.Trades, PriceDecimals = decimals,
                 }, Delivery.Reliable);
             }
-            if (changes.L3.Count > 0 && view.NextSequence(Channel.L3) is var l3Sequence && HasSubscribers(subscribers, Channel.L3))
+            if (changes.L3.Count > 0 && NextSequence(view, subscribers, Channel.L3, out long l3Sequence))
             {
                 Dispatch(subscribers, Channel.L3, new FeedMessage
                 {
@@ -72,11 +70,11 @@ public sealed partial class MarketDataHub
                 PublishL2(view, subscribers, changes, decimals);
             }
             PublishL1(view, subscribers, decimals);
-            if (changes.Bars && view.NextSequence(Channel.Bars) is var barsSequence && HasSubscribers(subscribers, Channel.Bars))
+            if (changes.Bars && NextSequence(view, subscribers, Channel.Bars, out long barsSequence))
             {
                 Dispatch(subscribers, Channel.Bars, BarsMessage(view, MessageType.Update, barsSequence, 1, decimals), Delivery.Reliable);
             }
-            if (changes.Status && view.NextSequence(Channel.Status) is var statusSequence && HasSubscribers(subscribers, Channel.Status))
+            if (changes.Status && NextSequence(view, subscribers, Channel.Status, out long statusSequence))
             {
                 Dispatch(subscribers, Channel.Status, StatusMessage(views, view, MessageType.Update, statusSequence, decimals), Delivery.Conflate);
             }
@@ -152,8 +150,7 @@ public sealed partial class MarketDataHub
             return;
         }
         _lastL1[view.Name] = (bid, ask);
-        long sequence = view.NextSequence(Channel.L1);
-        if (HasSubscribers(subscribers, Channel.L1))
+        if (NextSequence(view, subscribers, Channel.L1, out long sequence))
         {
             Dispatch(subscribers, Channel.L1, new FeedMessage
             {
@@ -163,7 +160,13 @@ public sealed partial class MarketDataHub
         }
     }
 
-    private static bool HasSubscribers(List<Subscription>[]? subscribers, Channel channel) => subscribers?[(int)channel] is { Count: > 0 };
+    /// <summary>Advances a channel's sequence — every change counts, listened to or not: a later subscriber's snapshot
+    /// carries it — and says whether anyone subscribes to the channel, so that its update is worth building.</summary>
+    private static bool NextSequence(InstrumentView view, List<Subscription>[]? subscribers, Channel channel, out long sequence)
+    {
+        sequence = view.NextSequence(channel);
+        return subscribers?[(int)channel] is { Count: > 0 };
+    }
 
     private static void Dispatch(List<Subscription>[]? subscribers, Channel channel, FeedMessage message, Delivery delivery)
     {

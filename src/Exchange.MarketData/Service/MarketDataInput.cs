@@ -3,15 +3,14 @@ using Exchange.MarketData.Views;
 
 namespace Exchange.MarketData.Service;
 
-/// <summary>One item of the market-data queue: an engine event of a shard (with the command boundary), a shard's
-/// start state, or a wake-up for queued work.</summary>
+/// <summary>One item of the market-data queue: an engine event of a shard (with the command boundary) or a shard's
+/// start state.</summary>
 internal readonly struct MarketDataInput
 {
     public readonly EngineEvent Event;
     public readonly ShardSeed? Seed;
     public readonly int Shard;
     public readonly bool LastOfCommand;
-    public readonly bool Wake;
 
     public MarketDataInput(int shard, in EngineEvent e, bool lastOfCommand)
     {
@@ -25,6 +24,4 @@ internal readonly struct MarketDataInput
         Seed = seed;
         Shard = seed.Shard;
     }
-
-    public MarketDataInput(bool wake) => Wake = wake;
 }

@@ -85,6 +85,7 @@ public sealed class MarketDataService : IDisposable
         {
             Thread.Sleep(1);
         }
+        WakeIfAsleep();
     }
 
     /// <summary>Queues one engine event; never waits. False (and counted) when the queue is full.</summary>
@@ -134,12 +135,11 @@ public sealed class MarketDataService : IDisposable
     public void Invoke(Action<MarketDataViews> action)
     {
         _work.Enqueue(action);
-        _input.Writer.TryWrite(new MarketDataInput(wake: true)); // a full queue is being drained anyway
         WakeIfAsleep();
     }
 
-    // The full fence orders this thread's write to the queue before its read of _sleeping, as the sleeper orders its
-    // write of _sleeping before its look at the queue: one of the two sees the other (no lost wake-up).
+    // The full fence orders this thread's write to a queue (events or work) before its read of _sleeping, as the sleeper
+    // orders its write of _sleeping before its look at both queues: one of the two sees the other (no lost wake-up).
     private void WakeIfAsleep()
     {
         Interlocked.MemoryBarrier();
@@ -332,7 +332,7 @@ public sealed class MarketDataService : IDisposable
                 observer.OnSeed(Views, seed);
             }
         }
-        else if (!item.Wake)
+        else
         {
             Views.Apply(item.Shard, in item.Event, item.LastOfCommand);
             foreach (var observer in _eventObservers)
