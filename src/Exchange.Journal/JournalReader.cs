@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
-using Exchange.Journal.Encoding;
 using Exchange.Journal.Format;
 using Exchange.Journal.Storage;
 

@@ -39,15 +39,10 @@ internal static class FanOutBenchmark
         long baseHeap = GcHeap();
         long baseWorkingSet = Process.GetCurrentProcess().WorkingSet64;
         ThreadPool.SetMinThreads(64, 64); // 10k connections wake in bursts: no hill-climbing delay
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardInput = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(FanOutBenchmark).Assembly.Location); // run through the host: name the assembly
-        }
-        foreach (var a in new[] { "fanout-clients", "--url", url, "--clients", $"{clients}", "--seconds", $"{seconds}", "--sample-every", $"{sampleEvery}", "--channels", channels })
-        {
-            start.ArgumentList.Add(a);
-        }
+        var start = BenchmarkChildProcess.StartInfo("fanout-clients", "--url", url, "--clients", $"{clients}", "--seconds", $"{seconds}",
+            "--sample-every", $"{sampleEvery}", "--channels", channels);
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardInput = true;
         var child = Process.Start(start)!;
         // The child says "ready" once every connection is subscribed and has its snapshots.
         string? line;

@@ -144,16 +144,8 @@ internal static class LoopbackFloorBenchmark
 
     private static Process StartEcho(int port, int connections, int size)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(LoopbackFloorBenchmark).Assembly.Location);
-        }
-        foreach (var a in new[] { "loopback-echo", "--port", $"{port}", "--connections", $"{connections}", "--size", $"{size}" })
-        {
-            start.ArgumentList.Add(a);
-        }
-        return Process.Start(start)!;
+        return Process.Start(BenchmarkChildProcess.StartInfo("loopback-echo", "--port", $"{port}", "--connections", $"{connections}",
+            "--size", $"{size}"))!;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -194,7 +194,7 @@ public sealed partial class MatchingEngine
                 ref var o = ref items[i];
                 hash.Add(o.OrderId);
                 hash.Add(o.Account);
-                _orders.Items[i].ClientId.WriteTo(hash.Next(ClientOrderId.MaxLength));
+                o.ClientId.WriteTo(hash.Next(ClientOrderId.MaxLength));
                 hash.Add(o.Price);
                 hash.Add(o.StopPrice);
                 hash.Add(o.Quantity);

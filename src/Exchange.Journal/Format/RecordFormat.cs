@@ -63,15 +63,12 @@ internal static class RecordFormat
     public static ulong StoredChainHash(ReadOnlySpan<byte> record, int length) =>
         BinaryPrimitives.ReadUInt64LittleEndian(record[(length - RecordLayout.TrailerSize)..]);
 
-    /// <summary>Whether a record of this length is a command record of format version 1.</summary>
-    public static bool IsVersion1(int length) => length == RecordLayout.CommandRecordLengthVersion1;
-
     /// <summary>Decodes the command of an intact command record of either format version.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DecodeCommand(ReadOnlySpan<byte> record, int length, out Command command)
     {
         var payload = record[RecordLayout.HeaderSize..(length - RecordLayout.TrailerSize)];
-        if (IsVersion1(length))
+        if (length == RecordLayout.CommandRecordLengthVersion1)
         {
             CommandCodec.DecodeVersion1(payload, out command);
         }

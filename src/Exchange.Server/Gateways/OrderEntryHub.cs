@@ -12,9 +12,9 @@ namespace Exchange.Server.Gateways;
 /// Orders are known by their entering session's stable id (<see cref="IOrderEntrySession.EntrySession"/>), which
 /// the engine keeps, so this holds across reconnects and restarts. An order entered by no session (through the REST
 /// API, by an operator) goes to the drop copies only; one whose entering session is not attached, or not known
-/// (entered on no session before a restart, or before orders kept their session), to every session of its account. Rejects and mass-cancel summaries go to the
-/// submitter only; market-wide events (status, instruments) to no session. Thread-safe: attach/detach take a lock
-/// and publish a new routing table; routing (responder threads, one per shard, each with its own
+/// (entered on no session before a restart, or before orders kept their session), to every session of its account.
+/// Rejects and mass-cancel summaries go to the submitter only; market-wide events (status, instruments) to no
+/// session. Thread-safe: attach/detach take a lock and publish a new routing table; routing (responder threads, one per shard, each with its own
 /// <see cref="OrderOwnerTable"/>) and submitting (gateway threads) read it without locks.</summary>
 public sealed class OrderEntryHub : IShardAttachedListener
 {

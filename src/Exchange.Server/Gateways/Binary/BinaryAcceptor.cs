@@ -163,8 +163,8 @@ public sealed class BinaryAcceptor : IDisposable
         return rejected is { } reason ? (null, reason, default) : (stream, default, accepted);
     }
 
-    /// <summary>Cancel-on-disconnect: one mass cancel of the account, answered on the stream. Waits (briefly)
-    /// for room in a full inbound ring rather than lose the cancel.</summary>
+    /// <summary>Cancel-on-disconnect: one mass cancel of the orders entered on the stream, answered on it. Waits
+    /// (briefly) for room in a full inbound ring rather than lose the cancel.</summary>
     internal void CancelStreamOrders(BinaryStream stream)
     {
         var command = OrderEntryHub.SessionMassCancel(stream);
