@@ -18,6 +18,8 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
     private readonly MoldSession _session;
     private readonly Socket _socket = new(System.Net.Sockets.AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
     private readonly byte[] _packet;
+    // Serialized once: SendTo with an EndPoint serializes it into a new SocketAddress on every packet.
+    private readonly System.Net.SocketAddress _feedAddress;
     private readonly byte[] _scratch = new byte[ItchEncoder.MaxMessageSize];
     private readonly Dictionary<ushort, ItchStock> _stocks = [];
     private readonly long _heartbeatTicks;
@@ -32,6 +34,7 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
         _options = options;
         _session = MoldSession.Create(options.Session);
         _packet = new byte[options.MaxPacketSize];
+        _feedAddress = options.FeedEndpoint.Serialize();
         _heartbeatTicks = (long)(options.HeartbeatInterval.TotalSeconds * Stopwatch.Frequency);
         Append(_scratch.AsSpan(0, ItchEncoder.WriteSystemEvent(_scratch, (byte)'O', 0))); // start of messages: sequence 1
     }
@@ -189,7 +192,7 @@ public sealed class ItchFeedPublisher : IMarketDataObserver, IMarketDataPublishe
         }
         try
         {
-            _socket.SendTo(_packet.AsSpan(0, length), SocketFlags.None, _options.FeedEndpoint);
+            _socket.SendTo(_packet.AsSpan(0, length), SocketFlags.None, _feedAddress);
         }
         catch (SocketException)
         {

@@ -55,11 +55,15 @@ public sealed class InstrumentView
     /// <summary>Engine time of the last event applied to this instrument.</summary>
     public long LastTimestamp { get; internal set; }
 
-    // Changes since the last publication.
-    internal List<BookUpdate> PendingL3 { get; } = [];
-    internal List<TradePrint> PendingTrades { get; } = [];
+    // Changes since the last publication, and those handed out by the last TakeChanges (kept for reuse: the market-data
+    // thread publishes after every batch of events, and copying each batch's changes was most of its garbage).
+    internal List<BookUpdate> PendingL3 { get; private set; } = [];
+    internal List<TradePrint> PendingTrades { get; private set; } = [];
     internal bool PendingBars;
     internal bool PendingStatus;
+    private List<BookUpdate> _publishedL3 = [];
+    private List<TradePrint> _publishedTrades = [];
+    private readonly List<(Side Side, PriceLevelView Level)> _publishedLevels = [];
 
     /// <summary>True while changes wait to be published.</summary>
     public bool HasPendingChanges => PendingL3.Count > 0 || PendingTrades.Count > 0 || PendingBars || PendingStatus || Book.HasChanges;
@@ -71,21 +75,25 @@ public sealed class InstrumentView
     public long NextSequence(Channel channel) => ++_sequences[(int)channel];
 
     /// <summary>The changes since the last call: L3 updates, trades, changed levels, and whether bars and status changed.
-    /// Clears them.</summary>
+    /// Clears them. The lists it returns are this view's own and are reused: valid until the next call (read them, or
+    /// copy them, before the market-data thread applies more events).</summary>
     public PublishedChanges TakeChanges()
     {
-        var changes = new PublishedChanges(
-            [.. PendingL3], [.. PendingTrades], Book.TakeChangedLevels(), PendingBars, PendingStatus);
+        (_publishedL3, PendingL3) = (PendingL3, _publishedL3);
+        (_publishedTrades, PendingTrades) = (PendingTrades, _publishedTrades);
         PendingL3.Clear();
         PendingTrades.Clear();
+        Book.TakeChangedLevels(_publishedLevels);
+        var changes = new PublishedChanges(_publishedL3, _publishedTrades, _publishedLevels, PendingBars, PendingStatus);
         PendingBars = false;
         PendingStatus = false;
         return changes;
     }
 }
 
-/// <summary>What changed in one instrument between two publications.</summary>
-public sealed record PublishedChanges(
+/// <summary>What changed in one instrument between two publications (lists owned by the view: see
+/// <see cref="InstrumentView.TakeChanges"/>).</summary>
+public readonly record struct PublishedChanges(
     IReadOnlyList<BookUpdate> L3,
     IReadOnlyList<TradePrint> Trades,
     IReadOnlyList<(Side Side, PriceLevelView Level)> Levels,

@@ -32,7 +32,7 @@ public sealed partial class MarketDataViews
             var (view, o) = shard.Incoming[i];
             if (o.Place == OrderPlace.Incoming)
             {
-                Rest(view, o, o.RestingSlice, timestamp);
+                Rest(view, shard, o, o.RestingSlice, timestamp);
             }
         }
         if (n > 0)
@@ -47,18 +47,35 @@ public sealed partial class MarketDataViews
         {
             if (o.Place == OrderPlace.Incoming)
             {
-                Rest(view, o, o.RestingSlice, timestamp);
+                Rest(view, shard, o, o.RestingSlice, timestamp);
             }
         }
         shard.Incoming.Clear();
+        foreach (var gone in shard.Gone)
+        {
+            _freeOrders.Push(gone);
+        }
+        shard.Gone.Clear();
         shard.MidCommand = false;
     }
 
-    private void Rest(InstrumentView view, OrderState order, long visible, long timestamp)
+    private OrderState NewOrder(long id, Side side, long price, long leaves, long display) =>
+        (_freeOrders.TryPop(out var state) ? state : new OrderState()).Reset(id, side, price, leaves, display);
+
+    /// <summary>The order is gone: out of the index now, its state reused after the command.</summary>
+    private void Forget(ShardState shard, OrderState order)
+    {
+        if (_orders.Remove(order.Id, out var indexed) && ReferenceEquals(indexed, order))
+        {
+            shard.Gone.Add(order);
+        }
+    }
+
+    private void Rest(InstrumentView view, ShardState shard, OrderState order, long visible, long timestamp)
     {
         if (order.Leaves <= 0 || visible <= 0)
         {
-            _orders.Remove(order.Id);
+            Forget(shard, order);
             return;
         }
         order.Place = OrderPlace.Resting;
@@ -96,7 +113,7 @@ public sealed partial class MarketDataViews
                 }
                 else
                 {
-                    _orders.Remove(maker);
+                    Forget(shard, m);
                 }
             }
         }
@@ -110,7 +127,7 @@ public sealed partial class MarketDataViews
             t.Leaves = e.LeavesQuantity;
             if (t.Leaves == 0)
             {
-                _orders.Remove(taker);
+                Forget(shard, t);
             }
         }
 
@@ -128,10 +145,11 @@ public sealed partial class MarketDataViews
     /// <summary>Cancelled or expired: the order leaves wherever it is (stop orders are not tracked).</summary>
     private void Remove(InstrumentView view, ShardState shard, long id, long timestamp)
     {
-        if (!_orders.Remove(id, out var order))
+        if (!_orders.TryGetValue(id, out var order))
         {
             return;
         }
+        Forget(shard, order);
         if (order.Place == OrderPlace.Resting && view.Book.TryGetOrder(id, out var shown))
         {
             view.Book.Remove(id);
@@ -174,7 +192,7 @@ public sealed partial class MarketDataViews
         StartIncoming(view, shard, order);
     }
 
-    private void OnReplenished(InstrumentView view, long id, in EngineEvent e)
+    private void OnReplenished(InstrumentView view, ShardState shard, long id, in EngineEvent e)
     {
         if (!_orders.TryGetValue(id, out var order))
         {
@@ -187,10 +205,10 @@ public sealed partial class MarketDataViews
             Publish(view, new BookUpdate(BookUpdateKind.Delete, id, order.Side, order.Price, shown.Quantity), e.Timestamp);
         }
         order.Leaves = e.LeavesQuantity;
-        Rest(view, order, e.DisplayQuantity, e.Timestamp);
+        Rest(view, shard, order, e.DisplayQuantity, e.Timestamp);
     }
 
-    private void OnReduced(InstrumentView view, long id, in EngineEvent e)
+    private void OnReduced(InstrumentView view, ShardState shard, long id, in EngineEvent e)
     {
         if (!_orders.TryGetValue(id, out var order))
         {
@@ -209,7 +227,7 @@ public sealed partial class MarketDataViews
             Publish(view, new BookUpdate(BookUpdateKind.Cancel, id, order.Side, order.Price, fromVisible), e.Timestamp);
             if (order.Visible == 0)
             {
-                _orders.Remove(id);
+                Forget(shard, order);
             }
         }
     }

@@ -16,6 +16,8 @@ public sealed partial class MarketDataViews
     private readonly Dictionary<Symbol, InstrumentView> _bySymbol = [];
     private readonly List<InstrumentView> _instruments = [];
     private readonly Dictionary<long, OrderState> _orders = [];
+    /// <summary>States of orders that are gone, for reuse: one per order was most of the views' garbage.</summary>
+    private readonly Stack<OrderState> _freeOrders = new();
     private readonly Dictionary<int, ShardState> _shards = [];
     private readonly int _tapeCapacity;
     private readonly int _barCapacity;
@@ -86,15 +88,13 @@ public sealed partial class MarketDataViews
             foreach (var o in i.Orders)
             {
                 long id = PublicOrderId.Of(seed.Shard, o.OrderId);
-                var state = new OrderState(id, o.Side, o.Price, o.LeavesQuantity, o.DisplayQuantity)
-                {
-                    Visible = o.VisibleQuantity,
-                    Place = OrderPlace.Resting,
-                };
+                var state = NewOrder(id, o.Side, o.Price, o.LeavesQuantity, o.DisplayQuantity);
+                state.Visible = o.VisibleQuantity;
+                state.Place = OrderPlace.Resting;
                 _orders[id] = state;
                 if (o.VisibleQuantity > 0)
                 {
-                    Rest(view, state, o.VisibleQuantity, 0);
+                    Rest(view, shard, state, o.VisibleQuantity, 0);
                 }
                 else
                 {
@@ -159,12 +159,12 @@ public sealed partial class MarketDataViews
             case EventType.Accepted:
                 if (e.OrderType is OrderType.Limit or OrderType.Market)
                 {
-                    StartIncoming(view, shardState, new OrderState(id, e.Side, e.Price, e.LeavesQuantity, e.DisplayQuantity));
+                    StartIncoming(view, shardState, NewOrder(id, e.Side, e.Price, e.LeavesQuantity, e.DisplayQuantity));
                 }
                 break;
             case EventType.Triggered:
                 // As triggered it is still shown as a stop; from now on it is a market (price 0) or limit order.
-                StartIncoming(view, shardState, new OrderState(id, e.Side, e.OrderType == OrderType.Stop ? 0 : e.Price, e.LeavesQuantity, e.DisplayQuantity));
+                StartIncoming(view, shardState, NewOrder(id, e.Side, e.OrderType == OrderType.Stop ? 0 : e.Price, e.LeavesQuantity, e.DisplayQuantity));
                 break;
             case EventType.Trade:
                 OnTrade(view, shardState, id, PublicOrderId.Of(shard, e.MakerOrderId), in e);
@@ -177,10 +177,10 @@ public sealed partial class MarketDataViews
                 OnReplaced(view, shardState, id, in e);
                 break;
             case EventType.Replenished:
-                OnReplenished(view, id, in e);
+                OnReplenished(view, shardState, id, in e);
                 break;
             case EventType.Reduced:
-                OnReduced(view, id, in e);
+                OnReduced(view, shardState, id, in e);
                 break;
         }
     }
@@ -218,5 +218,9 @@ public sealed partial class MarketDataViews
 
         /// <summary>Orders matching as incoming orders, in the order they started; with their instrument.</summary>
         public readonly List<(InstrumentView View, OrderState Order)> Incoming = [];
+
+        /// <summary>Orders gone during the current command: <see cref="Incoming"/> may still hold them, so their states
+        /// are reused only once the command is over.</summary>
+        public readonly List<OrderState> Gone = [];
     }
 }

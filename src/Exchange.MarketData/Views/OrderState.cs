@@ -13,20 +13,34 @@ internal enum OrderPlace : byte
     AwaitingSlice,
 }
 
-/// <summary>What the views need to know of an order beyond the public book: hidden quantity and display instruction.</summary>
-internal sealed class OrderState(long id, Side side, long price, long leaves, long display)
+/// <summary>What the views need to know of an order beyond the public book: hidden quantity and display instruction.
+/// Reused once the order is gone (<see cref="MarketDataViews"/> keeps a free list), so every field is set by
+/// <see cref="Reset"/>.</summary>
+internal sealed class OrderState
 {
-    public long Id { get; } = id;
-    public Side Side { get; } = side;
-    public long Price = price;
-    public long Leaves = leaves;
+    public long Id;
+    public Side Side;
+    public long Price;
+    public long Leaves;
     /// <summary>Iceberg display instruction; 0 = show everything.</summary>
-    public long Display = display;
+    public long Display;
     /// <summary>Visible quantity while resting (Leaves − hidden).</summary>
     public long Visible;
     public OrderPlace Place;
 
     public long Hidden => Leaves - Visible;
+
+    public OrderState Reset(long id, Side side, long price, long leaves, long display)
+    {
+        Id = id;
+        Side = side;
+        Price = price;
+        Leaves = leaves;
+        Display = display;
+        Visible = 0;
+        Place = OrderPlace.Incoming;
+        return this;
+    }
 
     /// <summary>The visible slice when the order comes to rest.</summary>
     public long RestingSlice => Display > 0 ? Math.Min(Display, Leaves) : Leaves;

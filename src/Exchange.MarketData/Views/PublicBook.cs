@@ -6,14 +6,17 @@ namespace Exchange.MarketData.Views;
 /// and the aggregated levels (L2) and best prices (L1) derived from it. Used by the server's views and by feed
 /// clients that rebuild the book. Remembers which levels changed since <see cref="TakeChangedLevels"/>. Not
 /// thread-safe.</summary>
+/// <remarks>Runs on the market-data thread for every order event, so it allocates nothing in steady state: levels and
+/// order nodes are reused from free lists, and each side keeps its levels in a sorted array (best last, where most
+/// changes happen: an insert or removal shifts only the levels better than it).</remarks>
 public sealed class PublicBook
 {
-    private static readonly Comparer<long> Descending = Comparer<long>.Create((a, b) => b.CompareTo(a));
-
-    private readonly SortedDictionary<long, Level> _bids = new(Descending);
-    private readonly SortedDictionary<long, Level> _asks = new();
+    private readonly LevelArray _bids = new(ascending: true);
+    private readonly LevelArray _asks = new(ascending: false);
     private readonly Dictionary<long, Node> _orders = [];
     private readonly HashSet<(Side Side, long Price)> _changed = [];
+    private Level? _freeLevels;
+    private Node? _freeNodes;
 
     public int OrderCount => _orders.Count;
 
@@ -23,7 +26,7 @@ public sealed class PublicBook
     {
         if (_orders.TryGetValue(orderId, out var node))
         {
-            order = new OrderView(node.Id, node.Side, node.Level.Price, node.Visible);
+            order = new OrderView(node.Id, node.Side, node.Level!.Price, node.Visible);
             return true;
         }
         order = default;
@@ -39,12 +42,14 @@ public sealed class PublicBook
             return false;
         }
         var levels = SideOf(side);
-        if (!levels.TryGetValue(price, out var level))
+        var level = levels.Find(price);
+        if (level is null)
         {
-            level = new Level(price);
-            levels.Add(price, level);
+            level = RentLevel(price);
+            levels.Insert(level);
         }
-        var node = new Node(orderId, side, quantity, level) { Prev = level.Tail };
+        var node = RentNode(orderId, side, quantity, level);
+        node.Prev = level.Tail;
         if (level.Tail is null)
         {
             level.Head = node;
@@ -71,13 +76,14 @@ public sealed class PublicBook
         }
         long take = Math.Min(quantity, node.Visible);
         node.Visible -= take;
-        node.Level.Quantity -= take;
+        node.Level!.Quantity -= take;
         _changed.Add((node.Side, node.Level.Price));
-        if (node.Visible == 0)
+        long left = node.Visible;
+        if (left == 0)
         {
             Unlink(node);
         }
-        return node.Visible;
+        return left;
     }
 
     /// <summary>Removes an order; false if it is not resting.</summary>
@@ -87,7 +93,7 @@ public sealed class PublicBook
         {
             return false;
         }
-        node.Level.Quantity -= node.Visible;
+        node.Level!.Quantity -= node.Visible;
         _changed.Add((node.Side, node.Level.Price));
         Unlink(node);
         return true;
@@ -105,24 +111,24 @@ public sealed class PublicBook
     /// <summary>Removes every order.</summary>
     public void Clear()
     {
-        foreach (var level in _bids.Values)
+        foreach (var (side, levels) in (ReadOnlySpan<(Side, LevelArray)>)[(Side.Buy, _bids), (Side.Sell, _asks)])
         {
-            _changed.Add((Side.Buy, level.Price));
+            for (int i = 0; i < levels.Count; i++)
+            {
+                _changed.Add((side, levels.BestFirst(i).Price));
+            }
+            levels.Clear();
         }
-        foreach (var level in _asks.Values)
-        {
-            _changed.Add((Side.Sell, level.Price));
-        }
-        _bids.Clear();
-        _asks.Clear();
         _orders.Clear();
     }
 
     /// <summary>The best level of a side, if any.</summary>
     public bool TryGetBest(Side side, out PriceLevelView best)
     {
-        foreach (var level in SideOf(side).Values)
+        var levels = SideOf(side);
+        if (levels.Count > 0)
         {
+            var level = levels.BestFirst(0);
             best = new PriceLevelView(level.Price, level.Quantity, level.Count);
             return true;
         }
@@ -132,18 +138,17 @@ public sealed class PublicBook
 
     /// <summary>The level at a price; quantity 0 if there is none.</summary>
     public PriceLevelView LevelAt(Side side, long price) =>
-        SideOf(side).TryGetValue(price, out var level) ? new PriceLevelView(price, level.Quantity, level.Count) : new PriceLevelView(price, 0, 0);
+        SideOf(side).Find(price) is { } level ? new PriceLevelView(price, level.Quantity, level.Count) : new PriceLevelView(price, 0, 0);
 
     /// <summary>Up to <paramref name="depth"/> levels of a side, best first (0 = all).</summary>
     public List<PriceLevelView> Levels(Side side, int depth = 0)
     {
-        var result = new List<PriceLevelView>();
-        foreach (var level in SideOf(side).Values)
+        var levels = SideOf(side);
+        int n = depth > 0 ? Math.Min(depth, levels.Count) : levels.Count;
+        var result = new List<PriceLevelView>(n);
+        for (int i = 0; i < n; i++)
         {
-            if (depth > 0 && result.Count == depth)
-            {
-                break;
-            }
+            var level = levels.BestFirst(i);
             result.Add(new PriceLevelView(level.Price, level.Quantity, level.Count));
         }
         return result;
@@ -152,14 +157,12 @@ public sealed class PublicBook
     /// <summary>Orders of a side in priority order: best price first, oldest first within a price (0 = all levels).</summary>
     public List<OrderView> Orders(Side side, int depth = 0)
     {
+        var levels = SideOf(side);
+        int n = depth > 0 ? Math.Min(depth, levels.Count) : levels.Count;
         var result = new List<OrderView>();
-        int levels = 0;
-        foreach (var level in SideOf(side).Values)
+        for (int i = 0; i < n; i++)
         {
-            if (depth > 0 && levels++ == depth)
-            {
-                break;
-            }
+            var level = levels.BestFirst(i);
             for (var node = level.Head; node is not null; node = node.Next)
             {
                 result.Add(new OrderView(node.Id, side, level.Price, node.Visible));
@@ -168,25 +171,25 @@ public sealed class PublicBook
         return result;
     }
 
-    /// <summary>The levels changed since the last call, each with its current state (quantity 0 = gone).</summary>
-    public List<(Side Side, PriceLevelView Level)> TakeChangedLevels()
+    /// <summary>Moves the levels changed since the last call into <paramref name="into"/> (cleared first), each with its
+    /// current state (quantity 0 = gone).</summary>
+    public void TakeChangedLevels(List<(Side Side, PriceLevelView Level)> into)
     {
-        var result = new List<(Side, PriceLevelView)>(_changed.Count);
+        into.Clear();
         foreach (var (side, price) in _changed)
         {
-            result.Add((side, LevelAt(side, price)));
+            into.Add((side, LevelAt(side, price)));
         }
         _changed.Clear();
-        return result;
     }
 
     public bool HasChanges => _changed.Count > 0;
 
-    private SortedDictionary<long, Level> SideOf(Side side) => side == Side.Buy ? _bids : _asks;
+    private LevelArray SideOf(Side side) => side == Side.Buy ? _bids : _asks;
 
     private void Unlink(Node node)
     {
-        var level = node.Level;
+        var level = node.Level!;
         if (node.Prev is null)
         {
             level.Head = node.Next;
@@ -206,27 +209,144 @@ public sealed class PublicBook
         level.Count--;
         if (level.Count == 0)
         {
-            SideOf(node.Side).Remove(level.Price);
+            SideOf(node.Side).Remove(level);
+            ReturnLevel(level);
         }
         _orders.Remove(node.Id);
+        ReturnNode(node);
     }
 
-    private sealed class Level(long price)
+    private Level RentLevel(long price)
     {
-        public long Price { get; } = price;
+        var level = _freeLevels;
+        if (level is null)
+        {
+            return new Level { Price = price };
+        }
+        _freeLevels = level.NextFree;
+        level.NextFree = null;
+        level.Price = price;
+        return level;
+    }
+
+    private void ReturnLevel(Level level)
+    {
+        level.Quantity = 0;
+        level.Count = 0;
+        level.Head = level.Tail = null;
+        level.NextFree = _freeLevels;
+        _freeLevels = level;
+    }
+
+    private Node RentNode(long id, Side side, long visible, Level level)
+    {
+        var node = _freeNodes ?? new Node();
+        _freeNodes = node.Next;
+        node.Id = id;
+        node.Side = side;
+        node.Visible = visible;
+        node.Level = level;
+        node.Prev = node.Next = null;
+        return node;
+    }
+
+    private void ReturnNode(Node node)
+    {
+        node.Level = null;
+        node.Prev = null;
+        node.Next = _freeNodes;
+        _freeNodes = node;
+    }
+
+    private sealed class Level
+    {
+        public long Price;
         public long Quantity;
         public int Count;
         public Node? Head;
         public Node? Tail;
+        /// <summary>The next level of the free list while this one is unused.</summary>
+        public Level? NextFree;
     }
 
-    private sealed class Node(long id, Side side, long visible, Level level)
+    /// <summary>A resting order; while unused, <see cref="Next"/> links the free list.</summary>
+    private sealed class Node
     {
-        public long Id { get; } = id;
-        public Side Side { get; } = side;
-        public long Visible = visible;
-        public Level Level { get; } = level;
+        public long Id;
+        public Side Side;
+        public long Visible;
+        public Level? Level;
         public Node? Prev;
         public Node? Next;
+    }
+
+    /// <summary>One side's levels sorted by price with the best last: ascending prices for bids, descending for asks.
+    /// A public book holds tens to a few thousand levels, and changes cluster at the best price, so shifting the
+    /// array's tail on an insert or removal costs less than a tree's nodes (and allocates nothing).</summary>
+    private sealed class LevelArray(bool ascending)
+    {
+        private Level[] _items = new Level[16];
+
+        public int Count { get; private set; }
+
+        /// <summary>The <paramref name="rank"/>-th level from the best (0 = best).</summary>
+        public Level BestFirst(int rank) => _items[Count - 1 - rank];
+
+        public Level? Find(long price)
+        {
+            int i = IndexOf(price);
+            return i >= 0 ? _items[i] : null;
+        }
+
+        public void Insert(Level level)
+        {
+            int i = ~IndexOf(level.Price);
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, 2 * _items.Length);
+            }
+            Array.Copy(_items, i, _items, i + 1, Count - i);
+            _items[i] = level;
+            Count++;
+        }
+
+        public void Remove(Level level)
+        {
+            int i = IndexOf(level.Price);
+            Array.Copy(_items, i + 1, _items, i, Count - i - 1);
+            Count--;
+            _items[Count] = null!;
+        }
+
+        public void Clear()
+        {
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+        }
+
+        /// <summary>The index of the level at <paramref name="price"/>, or the complement of where it would go.</summary>
+        private int IndexOf(long price)
+        {
+            int lo = 0;
+            int hi = Count - 1;
+            while (lo <= hi)
+            {
+                int mid = lo + ((hi - lo) >> 1);
+                long p = _items[mid].Price;
+                if (p == price)
+                {
+                    return mid;
+                }
+                if (ascending ? p < price : p > price)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid - 1;
+                }
+            }
+            return ~lo;
+        }
     }
 }
