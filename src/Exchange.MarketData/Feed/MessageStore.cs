@@ -8,7 +8,12 @@ public sealed class MessageStore
     private const int PageSize = 1 << 20;
 
     private readonly List<byte[]> _pages = [];
-    private readonly List<long> _index = []; // page << 32 | offset; the length is the first two bytes
+    // Where each message is (page << 32 | offset; the length is its first two bytes), in chunks of 64 KiB: a single
+    // list doubling its array copied the whole index into a new large-object array every time, garbage that only a
+    // full collection reclaims.
+    private const int IndexChunk = 8192;
+    private readonly List<long[]> _index = [];
+    private long _count;
     private readonly Lock _lock = new();
     private int _position = PageSize;
 
@@ -19,7 +24,7 @@ public sealed class MessageStore
         {
             lock (_lock)
             {
-                return _index.Count;
+                return _count;
             }
         }
     }
@@ -38,9 +43,14 @@ public sealed class MessageStore
             page[_position] = (byte)(message.Length >> 8);
             page[_position + 1] = (byte)message.Length;
             message.CopyTo(page.AsSpan(_position + 2));
-            _index.Add(((long)(_pages.Count - 1) << 32) | (uint)_position);
+            if (_count % IndexChunk == 0)
+            {
+                _index.Add(new long[IndexChunk]);
+            }
+            _index[^1][_count % IndexChunk] = ((long)(_pages.Count - 1) << 32) | (uint)_position;
+            _count++;
             _position += 2 + message.Length;
-            return _index.Count;
+            return _count;
         }
     }
 
@@ -51,9 +61,9 @@ public sealed class MessageStore
         lock (_lock)
         {
             int n = 0;
-            for (long seq = first; seq >= 1 && seq <= _index.Count && n < count; seq++, n++)
+            for (long seq = first; seq >= 1 && seq <= _count && n < count; seq++, n++)
             {
-                long at = _index[(int)(seq - 1)];
+                long at = _index[(int)((seq - 1) / IndexChunk)][(seq - 1) % IndexChunk];
                 var page = _pages[(int)(at >> 32)];
                 int offset = (int)(uint)at;
                 int length = (page[offset] << 8) | page[offset + 1];
