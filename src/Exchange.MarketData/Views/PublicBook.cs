@@ -281,50 +281,84 @@ public sealed class PublicBook
     }
 
     /// <summary>One side's levels sorted by price with the best last: ascending prices for bids, descending for asks.
-    /// A public book holds tens to a few thousand levels, and changes cluster at the best price, so shifting the
-    /// array's tail on an insert or removal costs less than a tree's nodes (and allocates nothing).</summary>
+    /// A public book holds tens to tens of thousands of levels, and changes cluster at the best price, so moving a few
+    /// array slots on an insert or removal costs less than a tree's nodes (and allocates nothing). The levels occupy
+    /// the middle of the array with room at both ends, and an insert or removal moves the shorter part: a new worst
+    /// level (as when a book is loaded best first) moves nothing.</summary>
     private sealed class LevelArray(bool ascending)
     {
         private Level[] _items = new Level[16];
+        private int _head = 8;
 
         public int Count { get; private set; }
 
         /// <summary>The <paramref name="rank"/>-th level from the best (0 = best).</summary>
-        public Level BestFirst(int rank) => _items[Count - 1 - rank];
+        public Level BestFirst(int rank) => _items[_head + Count - 1 - rank];
 
         public Level? Find(long price)
         {
             int i = IndexOf(price);
-            return i >= 0 ? _items[i] : null;
+            return i >= 0 ? _items[_head + i] : null;
         }
 
         public void Insert(Level level)
         {
             int i = ~IndexOf(level.Price);
-            if (Count == _items.Length)
+            bool towardsHead = i < Count - i ? _head > 0 : _head + Count == _items.Length;
+            if (towardsHead && _head == 0 || !towardsHead && _head + Count == _items.Length)
             {
-                Array.Resize(ref _items, 2 * _items.Length);
+                Regrow();
+                towardsHead = i < Count - i;
             }
-            Array.Copy(_items, i, _items, i + 1, Count - i);
-            _items[i] = level;
+            if (towardsHead)
+            {
+                Array.Copy(_items, _head, _items, _head - 1, i);
+                _head--;
+            }
+            else
+            {
+                Array.Copy(_items, _head + i, _items, _head + i + 1, Count - i);
+            }
+            _items[_head + i] = level;
             Count++;
         }
 
         public void Remove(Level level)
         {
             int i = IndexOf(level.Price);
-            Array.Copy(_items, i + 1, _items, i, Count - i - 1);
+            if (i < Count - 1 - i)
+            {
+                Array.Copy(_items, _head, _items, _head + 1, i);
+                _items[_head] = null!;
+                _head++;
+            }
+            else
+            {
+                Array.Copy(_items, _head + i + 1, _items, _head + i, Count - 1 - i);
+                _items[_head + Count - 1] = null!;
+            }
             Count--;
-            _items[Count] = null!;
         }
 
         public void Clear()
         {
-            Array.Clear(_items, 0, Count);
+            Array.Clear(_items);
             Count = 0;
+            _head = _items.Length / 2;
         }
 
-        /// <summary>The index of the level at <paramref name="price"/>, or the complement of where it would go.</summary>
+        /// <summary>Twice the room, the levels in its middle.</summary>
+        private void Regrow()
+        {
+            var bigger = new Level[2 * _items.Length];
+            int head = (bigger.Length - Count) / 2;
+            Array.Copy(_items, _head, bigger, head, Count);
+            _items = bigger;
+            _head = head;
+        }
+
+        /// <summary>The rank from the worst (0 = worst) of the level at <paramref name="price"/>, or the complement of
+        /// where it would go.</summary>
         private int IndexOf(long price)
         {
             int lo = 0;
@@ -332,7 +366,7 @@ public sealed class PublicBook
             while (lo <= hi)
             {
                 int mid = lo + ((hi - lo) >> 1);
-                long p = _items[mid].Price;
+                long p = _items[_head + mid].Price;
                 if (p == price)
                 {
                     return mid;

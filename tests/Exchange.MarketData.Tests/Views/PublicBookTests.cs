@@ -66,4 +66,63 @@ public class PublicBookTests
         Assert.Equal([(Side.Sell, new PriceLevelView(101, 0, 0))], changes);
         Assert.False(book.HasChanges);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void LevelsMatchASortedModelUnderRandomAddsAndRemovesAtBothEnds(int seed)
+    {
+        var random = new Random(seed);
+        var book = new PublicBook();
+        var model = new Dictionary<Side, SortedDictionary<long, List<long>>>
+        {
+            [Side.Buy] = [],
+            [Side.Sell] = [],
+        };
+        long nextId = 1;
+        var live = new List<(long Id, Side Side, long Price)>();
+        for (int step = 0; step < 20_000; step++)
+        {
+            int phase = step / 2_000 % 4; // best first, worst first, random, removals
+            var side = random.Next(2) == 0 ? Side.Buy : Side.Sell;
+            if (phase < 3 || live.Count == 0 || random.Next(3) == 0)
+            {
+                long offset = phase switch
+                {
+                    0 => step % 2_000,           // each level worse than the last (a book loaded best first)
+                    1 => 2_000 - (step % 2_000), // each level better than the last
+                    _ => random.Next(3_000),
+                };
+                long price = side == Side.Buy ? 10_000 - offset : 10_000 + 1 + offset;
+                long id = nextId++;
+                Assert.True(book.Add(id, side, price, 1 + random.Next(9)));
+                if (!model[side].TryGetValue(price, out var ids))
+                {
+                    model[side][price] = ids = [];
+                }
+                ids.Add(id);
+                live.Add((id, side, price));
+            }
+            else
+            {
+                int k = random.Next(live.Count);
+                var (id, s, price) = live[k];
+                live[k] = live[^1];
+                live.RemoveAt(live.Count - 1);
+                Assert.True(book.Remove(id));
+                model[s][price].Remove(id);
+                if (model[s][price].Count == 0)
+                {
+                    model[s].Remove(price);
+                }
+            }
+            if (step % 500 == 0 || step == 19_999)
+            {
+                Assert.Equal(model[Side.Buy].Keys.Reverse(), book.Levels(Side.Buy).Select(l => l.Price));
+                Assert.Equal(model[Side.Sell].Keys, book.Levels(Side.Sell).Select(l => l.Price));
+                Assert.Equal(model[Side.Buy].Values.Reverse().SelectMany(ids => ids), book.Orders(Side.Buy).Select(o => o.OrderId));
+            }
+        }
+    }
 }
