@@ -97,21 +97,22 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Every live order (resting or waiting on a stop book) entered on an order-entry session, with that
-    /// session (<see cref="Commands.Command.EntrySession"/>): what gateways need after a restart to send an order's
-    /// reports to the session that entered it. Orders entered on no session are left out. Not for the hot path.</summary>
+    /// session (<see cref="Commands.Command.EntrySession"/>), in no particular order: what gateways need after a restart
+    /// to send an order's reports to the session that entered it. Orders entered on no session are left out. Not for
+    /// the hot path.</summary>
+    /// <remarks>Reads the order pool front to back rather than following each instrument's order list: with a million
+    /// orders the list's random order made every step a cache miss (about an eighth of a restart's time).</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<(long OrderId, long EntrySession)> GetOrderEntrySessions()
     {
         var result = new List<(long, long)>();
         var items = _orders.Items;
-        foreach (var book in _books)
+        for (int i = 1; i < _orders.HighWater; i++)
         {
-            for (int i = book.OrdersHead; i != 0; i = items[i].InstrumentNext)
+            ref var entry = ref items[i];
+            if (entry.OrderId != 0 && entry.EntrySession != 0)
             {
-                if (items[i].EntrySession != 0)
-                {
-                    result.Add((items[i].OrderId, items[i].EntrySession));
-                }
+                result.Add((entry.OrderId, entry.EntrySession));
             }
         }
         return result;

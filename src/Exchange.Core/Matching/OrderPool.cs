@@ -14,6 +14,10 @@ internal sealed class OrderPool
 
     public int Count { get; private set; }
 
+    /// <summary>Slots 1 to this − 1 have been handed out at some time: a live order's slot is among them, with a
+    /// non-zero <see cref="OrderEntry.OrderId"/> (a freed slot's is 0).</summary>
+    public int HighWater => _nextUnused;
+
     /// <summary>Takes a slot and resets it.</summary>
     public int Allocate()
     {
