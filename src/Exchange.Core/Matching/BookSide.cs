@@ -118,6 +118,23 @@ internal sealed class BookSide
         return Insert(price, parent, left);
     }
 
+    /// <summary>Gives an empty level of this side the new <paramref name="price"/> in place, if no other level's price
+    /// lies between its neighbours' and the new one (so the tree and the list stay in order, and the best level stays
+    /// the best): O(1), no tree change. False, and nothing changed, otherwise.</summary>
+    public bool TryMove(int level, long price)
+    {
+        var items = _pool.Items;
+        ref var l = ref items[level];
+        int lower = l.Lower;
+        int higher = l.Higher;
+        if ((lower != 0 && items[lower].Price >= price) || (higher != 0 && items[higher].Price <= price))
+        {
+            return false;
+        }
+        l.Price = price;
+        return true;
+    }
+
     /// <summary>Inserts a level between two in-order neighbours (either may be 0). Of two adjacent nodes, the lower
     /// has no right child or the higher has no left child, so one of them is the new node's tree parent.</summary>
     private int InsertBetween(long price, int lower, int higher)
