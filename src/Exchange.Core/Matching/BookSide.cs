@@ -2,7 +2,8 @@ namespace Exchange.Core.Matching;
 
 /// <summary>One side of a book (or of a stop book): its price levels in a red-black tree keyed by price, plus a
 /// doubly linked price-ordered list of the same levels. Best level in O(1), next-worse level in O(1), find and
-/// insert a level in O(log L), remove a level in O(log L). Levels live in the shared <see cref="LevelPool"/>.</summary>
+/// insert a level in O(log L), remove a level in O(log L), move an empty level to a price between its neighbours' in
+/// O(1) (<see cref="TryMove"/>). Levels live in the shared <see cref="LevelPool"/>.</summary>
 /// <remarks>"Best" depends on the side: the lowest price when <c>ascending</c> (asks, buy stops), the highest
 /// otherwise (bids, sell stops). The tree is the CLRS red-black tree with node 0 as the black sentinel.</remarks>
 internal sealed class BookSide
