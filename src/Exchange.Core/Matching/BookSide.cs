@@ -2,7 +2,8 @@ namespace Exchange.Core.Matching;
 
 /// <summary>One side of a book (or of a stop book): its price levels in a red-black tree keyed by price, plus a
 /// doubly linked price-ordered list of the same levels. Best level in O(1), next-worse level in O(1), find and
-/// insert a level in O(log L), remove a level in O(log L). Levels live in the shared <see cref="LevelPool"/>.</summary>
+/// insert a level in O(log L), remove a level in O(log L), move an empty level to a price between its neighbours' in
+/// O(1) (<see cref="TryMove"/>). Levels live in the shared <see cref="LevelPool"/>.</summary>
 /// <remarks>"Best" depends on the side: the lowest price when <c>ascending</c> (asks, buy stops), the highest
 /// otherwise (bids, sell stops). The tree is the CLRS red-black tree with node 0 as the black sentinel.</remarks>
 internal sealed class BookSide
@@ -116,6 +117,23 @@ internal sealed class BookSide
             x = left ? items[x].Left : items[x].Right;
         }
         return Insert(price, parent, left);
+    }
+
+    /// <summary>Gives an empty level of this side the new <paramref name="price"/> in place, if no other level's price
+    /// lies between its neighbours' and the new one (so the tree and the list stay in order, and the best level stays
+    /// the best): O(1), no tree change. False, and nothing changed, otherwise.</summary>
+    public bool TryMove(int level, long price)
+    {
+        var items = _pool.Items;
+        ref var l = ref items[level];
+        int lower = l.Lower;
+        int higher = l.Higher;
+        if ((lower != 0 && items[lower].Price >= price) || (higher != 0 && items[higher].Price <= price))
+        {
+            return false;
+        }
+        l.Price = price;
+        return true;
     }
 
     /// <summary>Inserts a level between two in-order neighbours (either may be 0). Of two adjacent nodes, the lower

@@ -137,7 +137,18 @@ public sealed partial class MatchingEngine
             int level = o.Level;
             ref var oldLevel = ref _levels.Items[level];
             _restHint = oldLevel.OrderCount > 1 ? level : oldLevel.Lower != 0 ? oldLevel.Lower : oldLevel.Higher;
-            Dequeue(book.SideOf(o.Side), index);
+            if (oldLevel.OrderCount == 1 && !WouldTrade(book, o.Side, c.Price))
+            {
+                // The order was alone and will rest without trading: nothing reads its side before Rest, which moves
+                // the emptied level to the new price when it can (most replaces move the price by a tick or two).
+                oldLevel.Visible -= o.Visible;
+                Unlink(level, index);
+                _vacated = level;
+            }
+            else
+            {
+                Dequeue(book.SideOf(o.Side), index);
+            }
             o.Visible = newLeaves; // trades as an incoming order, then rests with a fresh slice
             o.Hidden = 0;
             reprice = true;
@@ -159,6 +170,11 @@ public sealed partial class MatchingEngine
         {
             Execute(index, book);
             _restHint = 0; // unused if the order did not come to rest
+            if (_vacated != 0)
+            {
+                book.SideOf(o.Side).Remove(_vacated); // not used by Rest (the order did not rest)
+                _vacated = 0;
+            }
         }
         RunStops(book);
     }

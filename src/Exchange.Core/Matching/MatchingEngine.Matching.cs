@@ -70,7 +70,25 @@ public sealed partial class MatchingEngine
         {
             hint = 0;
         }
-        Enqueue(side, index, o.Price, hint);
+        int vacated = _vacated;
+        if (vacated != 0)
+        {
+            _vacated = 0;
+            if (side.TryMove(vacated, o.Price))
+            {
+                Append(vacated, index);
+                _levels.Items[vacated].Visible += o.Visible;
+            }
+            else
+            {
+                side.Remove(vacated);
+                Enqueue(side, index, o.Price, hint);
+            }
+        }
+        else
+        {
+            Enqueue(side, index, o.Price, hint);
+        }
         if (o.TimeInForce == TimeInForce.Gtd && o.ExpiryHeapIndex < 0)
         {
             _expiries.Add(index);

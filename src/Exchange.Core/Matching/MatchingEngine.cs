@@ -36,6 +36,11 @@ public sealed partial class MatchingEngine
     /// <summary>Where a re-priced order was (a level of its side, or 0), for <see cref="Rest"/>'s level lookup.</summary>
     private int _restHint;
 
+    /// <summary>A re-priced order's old level that it left empty, kept in its side for <see cref="Rest"/> to move to
+    /// the new price in place (<see cref="BookSide.TryMove"/>) instead of removing one level and adding another
+    /// (two red-black-tree updates on cold nodes); 0 if none.</summary>
+    private int _vacated;
+
     private long _now;
     private long _lastOrderId;
     private long _lastTradeId;

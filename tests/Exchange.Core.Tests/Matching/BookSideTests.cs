@@ -8,7 +8,7 @@ public class BookSideTests
     [InlineData(true, 1)]
     [InlineData(false, 2)]
     [InlineData(true, 3)]
-    public void ShouldKeepTreeAndListInvariantsUnderRandomInsertsAndRemoves(bool ascending, int seed)
+    public void ShouldKeepTreeAndListInvariantsUnderRandomInsertsRemovesAndMoves(bool ascending, int seed)
     {
         var pool = new LevelPool(4);
         var side = new BookSide(pool, ascending);
@@ -17,7 +17,22 @@ public class BookSideTests
         for (int step = 0; step < 20_000; step++)
         {
             long price = random.Next(1, 500);
-            if (random.Next(3) > 0)
+            int operation = random.Next(8);
+            if (operation == 0 && reference.Count > 0)
+            {
+                // TryMove: a level takes a new price in place exactly when no other level lies between its neighbours'.
+                var (oldPrice, moved) = reference.ElementAt(random.Next(reference.Count));
+                long lower = reference.Keys.Where(p => p < oldPrice).DefaultIfEmpty(long.MinValue).Max();
+                long higher = reference.Keys.Where(p => p > oldPrice).DefaultIfEmpty(long.MaxValue).Min();
+                bool expected = price > lower && price < higher;
+                Assert.Equal(expected, side.TryMove(moved, price));
+                if (expected)
+                {
+                    reference.Remove(oldPrice);
+                    reference[price] = moved;
+                }
+            }
+            else if (operation > 2)
             {
                 // Half of the lookups start from a live level near the price, as a re-priced order's does.
                 int hint = random.Next(2) == 0 || reference.Count == 0 ? 0 : reference.ElementAt(random.Next(reference.Count)).Value;
