@@ -179,6 +179,17 @@ internal sealed class FixConnection : IFixTransport
         _outSignal.Release();
     }
 
+    public bool IsDrained
+    {
+        get
+        {
+            lock (_outLock)
+            {
+                return _closing || (_pendingLength == 0 && !_writerBusy);
+            }
+        }
+    }
+
     public void Disconnect(string reason)
     {
         lock (_outLock)
