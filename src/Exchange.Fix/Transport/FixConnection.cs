@@ -6,10 +6,10 @@ using Exchange.Fix.Session;
 
 namespace Exchange.Fix.Transport;
 
-/// <summary>One accepted TCP connection: reads through a <see cref="PipeReader"/>, frames and parses messages with the
-/// codec, binds to its <see cref="FixSession"/> at the Logon and feeds it; writes from a bounded outbound buffer on
-/// its own task. Garbled frames are dropped here (logged), as FIX requires; what it buffers inbound is bounded by
-/// the reader's maximum message length.</summary>
+/// <summary>One accepted TCP connection: reads through a <see cref="PipeReader"/> until its Logon binds it to a
+/// <see cref="FixSession"/>, then on a thread of its own (see <see cref="ReadBound"/>); frames and parses messages with
+/// the codec and feeds them to the session; writes from a bounded outbound buffer on its own task. Garbled frames are
+/// dropped here (logged), as FIX requires; what it buffers inbound is bounded by the reader's maximum message length.</summary>
 internal sealed class FixConnection : IFixTransport
 {
     private readonly Socket _socket;
@@ -53,32 +53,113 @@ internal sealed class FixConnection : IFixTransport
         // Non-blocking from here on (NetworkStream wants a blocking socket when it is made; its async reads and our
         // async writes do not care), so Send can try the socket directly without ever waiting in the kernel.
         _socket.Blocking = false;
+        byte[]? carried = null;
         try
         {
-            while (!_closed.IsCancellationRequested)
+            try
             {
-                var result = await reader.ReadAsync(_closed.Token).ConfigureAwait(false);
-                var buffer = result.Buffer;
-                Process(ref buffer);
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                if (result.IsCompleted)
+                while (!_closed.IsCancellationRequested)
                 {
-                    break;
+                    var result = await reader.ReadAsync(_closed.Token).ConfigureAwait(false);
+                    var buffer = result.Buffer;
+                    Process(ref buffer);
+                    if (_session is not null && !_closing && !result.IsCompleted)
+                    {
+                        carried = buffer.ToArray(); // bound: the rest is read on the connection's own thread
+                        reader.AdvanceTo(buffer.End);
+                        break;
+                    }
+                    reader.AdvanceTo(buffer.Start, buffer.End);
+                    if (result.IsCompleted)
+                    {
+                        break;
+                    }
                 }
             }
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-        {
-            // closed by us or by the peer
+            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            {
+                // closed by us or by the peer
+            }
+            finally
+            {
+                await reader.CompleteAsync().ConfigureAwait(false);
+            }
+            if (carried is not null)
+            {
+                var bound = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                var thread = new Thread(() =>
+                {
+                    try
+                    {
+                        ReadBound(carried);
+                    }
+                    finally
+                    {
+                        bound.SetResult();
+                    }
+                })
+                {
+                    IsBackground = true,
+                    Name = "fix-reader",
+                };
+                thread.Start();
+                await bound.Task.ConfigureAwait(false);
+            }
         }
         finally
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
             _session?.OnDisconnected(this);
             Disconnect("connection closed");
             await Task.WhenAll(writing, ticking).ConfigureAwait(false);
             _socket.Dispose();
             _closed.Dispose();
+        }
+    }
+
+    /// <summary>Reads a bound connection on its own thread, waiting in the kernel (poll) for input: a message wakes this
+    /// one thread, not the socket engine's thread and then a thread-pool worker (which also spins for more work
+    /// before it sleeps, CPU the exchange's own threads need). Sessions are configured, so these threads are few;
+    /// a connection that has not logged on is still read asynchronously. <paramref name="carried"/>: bytes read
+    /// after the Logon.</summary>
+    private void ReadBound(byte[] carried)
+    {
+        var input = new byte[Math.Max(64 * 1024, 2 * _framer.MaxMessageLength)];
+        int length = carried.Length;
+        carried.CopyTo(input, 0);
+        try
+        {
+            while (!_closed.IsCancellationRequested && !_closing)
+            {
+                if (length > 0)
+                {
+                    var buffer = new ReadOnlySequence<byte>(input, 0, length);
+                    Process(ref buffer);
+                    int consumed = length - (int)buffer.Length;
+                    input.AsSpan(consumed, length - consumed).CopyTo(input);
+                    length -= consumed;
+                    if (length == input.Length)
+                    {
+                        Disconnect("inbound message too long"); // cannot happen: the framer skips what it cannot hold
+                        break;
+                    }
+                }
+                int read = _socket.Receive(input, length, input.Length - length, SocketFlags.None, out var error);
+                if (error == SocketError.WouldBlock)
+                {
+                    // The timeout only lets a close by us be noticed (a shutdown socket also polls readable).
+                    _socket.Poll(100_000, SelectMode.SelectRead);
+                    continue;
+                }
+                if (error != SocketError.Success || read == 0)
+                {
+                    break;
+                }
+                length += read;
+            }
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            // closed by us or by the peer
         }
     }
 
@@ -177,6 +258,17 @@ internal sealed class FixConnection : IFixTransport
             _pendingLength += message.Length;
         }
         _outSignal.Release();
+    }
+
+    public bool IsDrained
+    {
+        get
+        {
+            lock (_outLock)
+            {
+                return _closing || (_pendingLength == 0 && !_writerBusy);
+            }
+        }
     }
 
     public void Disconnect(string reason)

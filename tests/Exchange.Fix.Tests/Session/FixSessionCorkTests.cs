@@ -69,6 +69,67 @@ public sealed class FixSessionCorkTests
         Assert.Equal(2, _transport.Sent.Count);
     }
 
+    [Fact]
+    public void ShouldSendDirectReportsCorkedUntilUncorkedWithoutWaiting()
+    {
+        Assert.True(_session.TryBeginDirect());
+        _session.Send(new Note("a"));
+        _session.EndDirect();
+        Assert.True(_session.TryBeginDirect());
+        _session.Send(new Note("b"));
+        _session.EndDirect();
+        Assert.Empty(_transport.Sent);
+
+        Assert.True(_session.TryUncorkDirect());
+
+        Assert.Equal(["2:a", "3:b"], Messages(Assert.Single(_transport.Sent)));
+    }
+
+    [Fact]
+    public void ShouldRefuseToSendDirectlyWhenTheConnectionHasOutputQueued()
+    {
+        _transport.IsDrained = false;
+
+        Assert.False(_session.TryBeginDirect());
+        Assert.Equal(2, _session.NextSenderMsgSeqNum); // nothing numbered
+    }
+
+    [Fact]
+    public void ShouldLeaveTheUncorkToAThreadThatMayWaitWhenTheConnectionHasOutputQueued()
+    {
+        Assert.True(_session.TryBeginDirect());
+        _session.Send(new Note("a"));
+        _session.EndDirect();
+        _transport.IsDrained = false;
+
+        Assert.False(_session.TryUncorkDirect());
+        Assert.Empty(_transport.Sent);
+        _session.Uncork(); // the report task's: it may wait for room
+
+        Assert.Equal(["2:a"], Messages(Assert.Single(_transport.Sent)));
+    }
+
+    [Fact]
+    public void ShouldRefuseToSendDirectlyWhileAnotherThreadHoldsTheSession()
+    {
+        Assert.True(_session.TryBeginDirect());
+        bool other = true;
+        var thread = new Thread(() => other = _session.TryBeginDirect());
+        thread.Start();
+        thread.Join();
+        _session.EndDirect();
+
+        Assert.False(other);
+    }
+
+    [Fact]
+    public void ShouldRefuseToSendDirectlyWhenNotLoggedOn()
+    {
+        _session.OnDisconnected(_transport);
+
+        Assert.False(_session.TryBeginDirect());
+    }
+
     /// <summary>"MsgSeqNum:text" of each message in one transport write.</summary>
     private static List<string> Messages(byte[] write)
     {

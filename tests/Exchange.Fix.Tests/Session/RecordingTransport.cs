@@ -9,6 +9,9 @@ internal sealed class RecordingTransport : IFixTransport
 
     public string? DisconnectReason { get; private set; }
 
+    /// <summary>What <see cref="IFixTransport.IsDrained"/> answers: false plays a socket that pushed back.</summary>
+    public bool IsDrained { get; set; } = true;
+
     public void Send(ReadOnlySpan<byte> message) => Sent.Add(message.ToArray());
 
     public void Disconnect(string reason) => DisconnectReason ??= reason;

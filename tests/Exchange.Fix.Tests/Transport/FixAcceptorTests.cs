@@ -112,6 +112,31 @@ public sealed class FixAcceptorTests : IAsyncDisposable
         Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15))));
     }
 
+    [Fact]
+    public async Task ShouldKeepReadingABoundConnectionFromTheBytesReadWithItsLogon()
+    {
+        using var client = new FixScriptClient(_acceptor.LocalEndPoint);
+        // The Logon and the start of an order in one write: the rest of that read is carried to the connection's thread.
+        byte[] order = FixText.Message($"35=D|49=CLIENT|56=EXCH|34=2|52={Now()}|11=first|");
+        client.Send([.. FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"), .. order[..10]]);
+        Assert.Contains("|35=A|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        client.Send(order[10..]);
+        Assert.Contains("|11=first|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        for (int i = 0; i < 50; i++)
+        {
+            client.Send(FixText.Message($"35=D|49=CLIENT|56=EXCH|34={3 + i}|52={Now()}|11=o{i}|"));
+            Assert.Contains($"|11=o{i}|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        }
+
+        // Our Logout: the client answers, the connection closes and its thread ends, so the acceptor stops.
+        _session.Logout("bye");
+        Assert.Contains("|35=5|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        client.Send(FixText.Message($"35=5|49=CLIENT|56=EXCH|34=53|52={Now()}|"));
+        Assert.Null(client.Receive(TimeSpan.FromSeconds(5)));
+        var stopping = _acceptor.StopAsync(TimeSpan.FromSeconds(1));
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(15))));
+    }
+
     private readonly struct Text(string text) : IFixBody
     {
         public ReadOnlySpan<byte> MsgType => "B"u8;

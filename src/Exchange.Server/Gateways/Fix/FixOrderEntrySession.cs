@@ -11,8 +11,11 @@ namespace Exchange.Server.Gateways.Fix;
 /// <summary>The exchange side of one FIX session: turns D/F/G/q/H into engine commands through the
 /// <see cref="OrderEntryHub"/> (attached there for the gateway's life, trading for its one account), and the durable
 /// events the hub delivers into ExecutionReports, OrderCancelRejects and OrderMassCancelReports.
-/// Events arrive on responder threads and only go into a bounded queue; this session's own task writes them, so
-/// the engine never waits for a FIX client. Long-lived: it survives reconnects, like its <see cref="FixSession"/>.</summary>
+/// Events arrive on responder threads. One that nothing is queued before is reported right there when that cannot
+/// wait (the session is free and its socket has taken everything so far): numbered, stored and sent at the end of the
+/// responder's batch, with no thread hand-off. Otherwise it goes into a bounded queue that this session's own task
+/// reports from, so the responder never waits for a FIX client. Long-lived: it survives reconnects, like its
+/// <see cref="FixSession"/>.</summary>
 public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntrySession
 {
     /// <summary>Reports waiting to be written; a client that lets more pile up is logged out.</summary>
@@ -23,6 +26,8 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     private readonly Channel<QueuedEvent> _events;
     private readonly Dictionary<long, FixRequest> _requests = [];
     private readonly Lock _requestsLock = new();
+    // Held while reporting (the task's batch, or a responder's direct report): reports are made one at a time.
+    private readonly Lock _reportLock = new();
     private readonly Task _pump;
     private readonly Action<string>? _log;
     private FixSession? _session;
@@ -30,6 +35,10 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     private long _nextCorrelation;
     private long _gatewayExecId;
     private volatile bool _overflowed;
+    // Events queued and not yet reported: a responder reports directly only when it is 0, so nothing overtakes them.
+    private int _backlog;
+    // 1 while a responder's batch end is due to uncork what direct reports corked.
+    private int _uncorkPending;
 
     public FixOrderEntrySession(OrderEntryHub hub, FixOrderProjection orders, AccountConfig account, bool cancelOnDisconnect, Action<string>? log = null)
     {
@@ -126,8 +135,70 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         {
             item.Taker = order;
         }
+        if (TryReportDirect(in item))
+        {
+            return;
+        }
+        Enqueue(in item);
+    }
+
+    /// <summary>Reports on the responder thread when nothing is queued before this event and nothing can make it
+    /// wait (<see cref="FixSession.TryBeginDirect"/>); the messages stay corked until the responder's batch ends.</summary>
+    private bool TryReportDirect(in QueuedEvent item)
+    {
+        if (Volatile.Read(ref _backlog) != 0 || _session is not { } session || !_reportLock.TryEnter())
+        {
+            return false;
+        }
+        try
+        {
+            // Checked again under the lock: the task may have just taken the last queued event, not yet reported it.
+            if (Volatile.Read(ref _backlog) != 0 || !session.TryBeginDirect())
+            {
+                return false;
+            }
+            try
+            {
+                Report(in item);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+            }
+            finally
+            {
+                session.EndDirect();
+            }
+        }
+        finally
+        {
+            _reportLock.Exit();
+        }
+        // After the report: a batch end that cleared the flag before it uncorks what this corked, or it is asked again.
+        if (Interlocked.Exchange(ref _uncorkPending, 1) == 0)
+        {
+            OrderEntryHub.FlushAtBatchEnd(this);
+        }
+        return true;
+    }
+
+    /// <summary>The end of a responder batch that reported directly: sends what it corked, or, if that could wait
+    /// (the session busy, the socket pushing back), leaves it to the report task, queued behind what is queued.</summary>
+    public void OnBatchEnd()
+    {
+        Interlocked.Exchange(ref _uncorkPending, 0);
+        if (_session is { } session && !session.TryUncorkDirect())
+        {
+            Enqueue(default); // reports nothing; the task's batch uncorks
+        }
+    }
+
+    private void Enqueue(in QueuedEvent item)
+    {
+        Interlocked.Increment(ref _backlog);
         if (!_events.Writer.TryWrite(item))
         {
+            Interlocked.Decrement(ref _backlog);
             _overflowed = true; // the pump logs the client out; it is not keeping up
         }
     }
@@ -162,26 +233,35 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
     private void ReportBatch(ChannelReader<QueuedEvent> reader)
     {
         var session = _session;
-        session?.Cork();
-        try
+        int n = 0;
+        lock (_reportLock)
         {
-            for (int n = 0; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
+            session?.Cork();
+            try
             {
-                try
+                for (; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
                 {
-                    Report(in item);
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+                    try
+                    {
+                        Report(in item);
+                    }
+                    catch (Exception e) when (e is not OutOfMemoryException)
+                    {
+                        _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+                    }
                 }
             }
+            finally
+            {
+                session?.Uncork();
+            }
         }
-        finally
-        {
-            session?.Uncork();
-        }
+        // Only now, sent and the lock released: a responder that sees no backlog can report directly at once.
+        Interlocked.Add(ref _backlog, -n);
     }
+
+    /// <summary>Events queued for the report task and not yet sent by it (for tests).</summary>
+    internal int QueuedReports => Volatile.Read(ref _backlog);
 
     private long NextCorrelation() => Interlocked.Increment(ref _nextCorrelation);
 

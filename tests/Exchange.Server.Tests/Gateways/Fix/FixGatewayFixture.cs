@@ -35,7 +35,8 @@ internal sealed class FixGatewayFixture : IDisposable
     public List<string> Log { get; } = [];
 
     /// <summary>Waits until the session of <paramref name="client"/> has numbered messages up to
-    /// <paramref name="nextSenderMsgSeqNum"/> - 1 (reports are written by the session's own task, after the event).</summary>
+    /// <paramref name="nextSenderMsgSeqNum"/> - 1 (reports are written after the event: by the responder or the session's
+    /// own task).</summary>
     public void WaitForOutbound(string client, int nextSenderMsgSeqNum)
     {
         var session = Gateway.Sessions.Single(s => s.Settings.TargetCompId == client);
@@ -45,6 +46,15 @@ internal sealed class FixGatewayFixture : IDisposable
             Assert.True(DateTime.UtcNow < deadline, $"{client}: next outbound MsgSeqNum stays {session.NextSenderMsgSeqNum}");
             Thread.Sleep(10);
         }
+    }
+
+    /// <summary>Waits until the session of <paramref name="client"/> has noticed that its connection is gone (the server
+    /// reads the close asynchronously; a new Logon before that is refused as a second connection).</summary>
+    public void WaitForDisconnected(string client)
+    {
+        var session = Gateway.Sessions.Single(s => s.Settings.TargetCompId == client);
+        Assert.True(SpinWait.SpinUntil(() => session.State == Exchange.Fix.Session.FixSessionState.Disconnected, TimeSpan.FromSeconds(10)),
+            $"{client}: still {session.State}");
     }
 
     public void Restart(bool crash = false)

@@ -256,6 +256,7 @@ public sealed class FixGatewayTests : IDisposable
             dropped.Send("35=D|11=cod|55=AAPL|54=1|38=10|40=2|44=150|59=1");
             dropped.WaitFor(m => Report(m, "cod", "0"));
         } // connection dropped without Logout
+        exchange.WaitForDisconnected("TRADER1");
         using var back = FixTestClient.LogOn(exchange.Endpoint, "TRADER1");
         var deadline = DateTime.UtcNow.AddSeconds(10);
         string status;
