@@ -77,11 +77,18 @@ public class OrderRateLimiterTests
         var limiter = new OrderRateLimiter(ratePerSecond: 1_000_000, burst: 1_000_000);
         limiter.TightenInstrument(Aapl, 1_000_000, 1_000_000, 0);
         limiter.TryAcquire(1, Aapl, 0, out _);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++)
+        // The fewest bytes of five rounds: the runtime may allocate on this thread once (a method tiering up mid-round,
+        // 6,672 bytes once on a loaded machine); an allocation per call shows in every round.
+        long fewest = long.MaxValue;
+        for (int round = 0; round < 5 && fewest != 0; round++)
         {
-            limiter.TryAcquire(1, Aapl, i, out _);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 10_000; i++)
+            {
+                limiter.TryAcquire(1, Aapl, (round * 10_000) + i, out _);
+            }
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 }
