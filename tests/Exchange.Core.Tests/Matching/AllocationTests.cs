@@ -86,12 +86,7 @@ public class AllocationTests
         long sum = 0;
         for (int i = 0; i < block.Length; i++)
         {
-            var c = block[i];
-            c.Timestamp += offset;
-            if (c.ExpireTime != 0)
-            {
-                c.ExpireTime += offset;
-            }
+            var c = SteadyWorkload.Shifted(in block[i], offset);
             sum += engine.Process(in c).Length;
         }
         return sum;

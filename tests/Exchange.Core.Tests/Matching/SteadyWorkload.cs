@@ -31,6 +31,19 @@ internal static class SteadyWorkload
         return c.ToArray();
     }
 
+    /// <summary>A command of a block moved <paramref name="offset"/> ns later (its time and any expiry): to run the
+    /// same block again and again with time moving forward.</summary>
+    public static Command Shifted(in Command command, long offset)
+    {
+        var c = command;
+        c.Timestamp += offset;
+        if (c.ExpireTime != 0)
+        {
+            c.ExpireTime += offset;
+        }
+        return c;
+    }
+
     /// <summary>One block; <paramref name="time"/> is the engine time of its first command (ns).</summary>
     public static Command[] Block(long time)
     {

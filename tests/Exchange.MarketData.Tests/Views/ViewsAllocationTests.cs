@@ -75,12 +75,7 @@ public class ViewsAllocationTests
         long sum = 0;
         for (int i = 0; i < block.Length; i++)
         {
-            var c = block[i];
-            c.Timestamp += offset;
-            if (c.ExpireTime != 0)
-            {
-                c.ExpireTime += offset;
-            }
+            var c = SteadyWorkload.Shifted(in block[i], offset);
             var events = engine.Process(in c);
             MarketDataViewsTests.Feed(views, events);
             for (int k = 0; k < views.Instruments.Count; k++)
