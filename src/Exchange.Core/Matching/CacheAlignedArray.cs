@@ -14,16 +14,19 @@ internal readonly unsafe struct CacheAlignedArray<T> where T : unmanaged
     private const int LineBytes = 64;
 
     private readonly AlignedBuffer _buffer;
+    private readonly bool _hugePages;
 
-    /// <summary>Allocates <paramref name="length"/> zeroed elements.</summary>
-    public CacheAlignedArray(int length)
+    /// <summary>Allocates <paramref name="length"/> zeroed elements; <paramref name="hugePages"/>: offer a large array
+    /// 2 MB pages (<see cref="EngineOptions.HugePages"/>).</summary>
+    public CacheAlignedArray(int length, bool hugePages = false)
     {
         if (Unsafe.SizeOf<T>() % LineBytes != 0)
         {
             throw new ArgumentException($"{typeof(T).Name} is {Unsafe.SizeOf<T>()} bytes, not a multiple of {LineBytes}.");
         }
         ArgumentOutOfRangeException.ThrowIfNegative(length);
-        _buffer = new AlignedBuffer((nuint)length * (nuint)Unsafe.SizeOf<T>());
+        _buffer = new AlignedBuffer((nuint)length * (nuint)Unsafe.SizeOf<T>(), hugePages);
+        _hugePages = hugePages;
         Length = length;
     }
 
@@ -45,7 +48,7 @@ internal readonly unsafe struct CacheAlignedArray<T> where T : unmanaged
     /// <summary>A copy with <paramref name="length"/> elements: these first, then zeroed ones.</summary>
     public CacheAlignedArray<T> Resized(int length)
     {
-        var copy = new CacheAlignedArray<T>(length);
+        var copy = new CacheAlignedArray<T>(length, _hugePages);
         long bytes = (long)Math.Min(length, Length) * Unsafe.SizeOf<T>();
         Buffer.MemoryCopy(_buffer.Pointer, copy._buffer.Pointer, bytes, bytes);
         GC.KeepAlive(_buffer);

@@ -54,9 +54,9 @@ public class CacheAlignedArrayTests
         Assert.Throws<ArgumentException>(() => new CacheAlignedArray<long>(4));
 
     [Fact]
-    public void ALargeArrayShouldStartOnAHugePageBoundaryAndBeZeroed()
+    public void ALargeArrayAskedForHugePagesShouldStartOnAHugePageBoundaryAndBeZeroed()
     {
-        var levels = new CacheAlignedArray<PriceLevel>(200_000); // 12.8 MB
+        var levels = new CacheAlignedArray<PriceLevel>(200_000, hugePages: true); // 12.8 MB
         if (OperatingSystem.IsLinux())
         {
             Assert.Equal(0, Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<PriceLevel, byte>(ref levels[0])) % (2 * 1024 * 1024));
