@@ -7,7 +7,7 @@ internal sealed class LevelPool
     private int _freeHead;
     private int _nextUnused = 1;
 
-    public LevelPool(int capacity) => Items = new CacheAlignedArray<PriceLevel>(Math.Max(capacity, 2));
+    public LevelPool(int capacity, bool hugePages = false) => Items = new CacheAlignedArray<PriceLevel>(Math.Max(capacity, 2), hugePages);
 
     /// <summary>The slots. Re-read after <see cref="Allocate"/>: it may be replaced when the pool grows.</summary>
     public CacheAlignedArray<PriceLevel> Items { get; private set; }

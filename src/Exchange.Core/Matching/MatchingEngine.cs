@@ -48,8 +48,8 @@ public sealed partial class MatchingEngine
     public MatchingEngine(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
-        _orders = new OrderPool(options.OrderCapacity);
-        _levels = new LevelPool(options.LevelCapacity);
+        _orders = new OrderPool(options.OrderCapacity, options.HugePages);
+        _levels = new LevelPool(options.LevelCapacity, options.HugePages);
         _events = new EventBuffer(options.EventCapacity);
         _expiries = new ExpiryQueue(_orders, 1024);
         _orderByClientId = new ClientIdIndex<ClientIdHasher>(_orders, options.OrderCapacity);

@@ -7,7 +7,7 @@ internal sealed class OrderPool
     private int _freeHead;
     private int _nextUnused = 1;
 
-    public OrderPool(int capacity) => Items = new CacheAlignedArray<OrderEntry>(Math.Max(capacity, 2));
+    public OrderPool(int capacity, bool hugePages = false) => Items = new CacheAlignedArray<OrderEntry>(Math.Max(capacity, 2), hugePages);
 
     /// <summary>The slots; index 0 is never used. Re-read after <see cref="Allocate"/>: it may be replaced when the pool grows.</summary>
     public CacheAlignedArray<OrderEntry> Items { get; private set; }

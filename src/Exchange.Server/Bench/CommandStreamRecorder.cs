@@ -87,7 +87,8 @@ internal sealed class CommandStreamRecorder
         Array.Resize(ref _commands, _count);
         // Levels never outnumber live orders; the margin covers in-flight takers and the pool's own rounding.
         int capacity = (int)Math.Min(1L << 30, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(_maxLiveOrders + _maxLiveOrders / 4 + 4096)));
-        var options = new EngineOptions { OrderCapacity = capacity, LevelCapacity = capacity };
+        // 2 MB pages for the pools (EngineOptions.HugePages; the server leaves them off for its restart time).
+        var options = new EngineOptions { OrderCapacity = capacity, LevelCapacity = capacity, HugePages = true };
         return new GeneratedWorkload(scenario, seed, _commands, _warmupStart, _measuredStart, options, Statistics);
     }
 }

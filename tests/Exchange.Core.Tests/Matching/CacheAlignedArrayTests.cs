@@ -54,6 +54,19 @@ public class CacheAlignedArrayTests
         Assert.Throws<ArgumentException>(() => new CacheAlignedArray<long>(4));
 
     [Fact]
+    public void ALargeArrayAskedForHugePagesShouldStartOnAHugePageBoundaryAndBeZeroed()
+    {
+        var levels = new CacheAlignedArray<PriceLevel>(200_000, hugePages: true); // 12.8 MB
+        if (OperatingSystem.IsLinux())
+        {
+            Assert.Equal(0, Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<PriceLevel, byte>(ref levels[0])) % (2 * 1024 * 1024));
+        }
+        Assert.Equal(0, levels[123_456].Price);
+        levels[199_999].Price = 7;
+        Assert.Equal(7, levels.Resized(200_001)[199_999].Price);
+    }
+
+    [Fact]
     public void ResizedShouldKeepTheEntriesAndAddZeroedOnes()
     {
         var entries = new CacheAlignedArray<OrderEntry>(3);
@@ -79,7 +92,7 @@ public class CacheAlignedArrayTests
         Assert.Throws<IndexOutOfRangeException>(() => entries[-1].OrderId = 1);
     }
 
-    /// <summary>The entry's address (its offset from address 0); the buffer is pinned, so it stays valid.</summary>
+    /// <summary>The entry's address (its offset from address 0); the buffer is native memory and never moves, so it stays valid.</summary>
     private static long AddressOf(ref OrderEntry entry) =>
         Unsafe.ByteOffset(ref Unsafe.NullRef<byte>(), ref Unsafe.As<OrderEntry, byte>(ref entry));
 
