@@ -26,6 +26,7 @@ internal sealed unsafe class AlignedBuffer
         {
             HugePages.Advise((nint)Pointer, size);
         }
+        HugePagesAsked = hugePages;
         GC.AddMemoryPressure(_blockBytes);
     }
 
@@ -37,4 +38,7 @@ internal sealed unsafe class AlignedBuffer
 
     /// <summary>The first byte (aligned).</summary>
     public byte* Pointer { get; }
+
+    /// <summary>Whether 2 MB pages were asked for (a copy of the buffer asks the same).</summary>
+    public bool HugePagesAsked { get; }
 }

@@ -14,7 +14,6 @@ internal readonly unsafe struct CacheAlignedArray<T> where T : unmanaged
     private const int LineBytes = 64;
 
     private readonly AlignedBuffer _buffer;
-    private readonly bool _hugePages;
 
     /// <summary>Allocates <paramref name="length"/> zeroed elements; <paramref name="hugePages"/>: offer a large array
     /// 2 MB pages (<see cref="EngineOptions.HugePages"/>).</summary>
@@ -26,7 +25,6 @@ internal readonly unsafe struct CacheAlignedArray<T> where T : unmanaged
         }
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         _buffer = new AlignedBuffer((nuint)length * (nuint)Unsafe.SizeOf<T>(), hugePages);
-        _hugePages = hugePages;
         Length = length;
     }
 
@@ -48,7 +46,7 @@ internal readonly unsafe struct CacheAlignedArray<T> where T : unmanaged
     /// <summary>A copy with <paramref name="length"/> elements: these first, then zeroed ones.</summary>
     public CacheAlignedArray<T> Resized(int length)
     {
-        var copy = new CacheAlignedArray<T>(length, _hugePages);
+        var copy = new CacheAlignedArray<T>(length, _buffer.HugePagesAsked);
         long bytes = (long)Math.Min(length, Length) * Unsafe.SizeOf<T>();
         Buffer.MemoryCopy(_buffer.Pointer, copy._buffer.Pointer, bytes, bytes);
         GC.KeepAlive(_buffer);

@@ -145,11 +145,11 @@ public sealed partial class MarketDataViews
     /// <summary>Cancelled or expired: the order leaves wherever it is (stop orders are not tracked).</summary>
     private void Remove(InstrumentView view, ShardState shard, long id, long timestamp)
     {
-        if (!_orders.TryGetValue(id, out var order))
+        if (!_orders.Remove(id, out var order))
         {
             return;
         }
-        Forget(shard, order);
+        shard.Gone.Add(order); // reused after the command, like every forgotten order
         if (order.Place == OrderPlace.Resting && view.Book.TryGetOrder(id, out var shown))
         {
             view.Book.Remove(id);

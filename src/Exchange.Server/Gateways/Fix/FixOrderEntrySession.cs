@@ -159,11 +159,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
             }
             try
             {
-                Report(in item);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+                ReportLogged(in item);
             }
             finally
             {
@@ -241,14 +237,7 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
             {
                 for (; n < MaxReportsPerBatch && reader.TryRead(out var item); n++)
                 {
-                    try
-                    {
-                        Report(in item);
-                    }
-                    catch (Exception e) when (e is not OutOfMemoryException)
-                    {
-                        _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
-                    }
+                    ReportLogged(in item);
                 }
             }
             finally
@@ -258,6 +247,19 @@ public sealed partial class FixOrderEntrySession : IFixApplication, IOrderEntryS
         }
         // Only now, sent and the lock released: a responder that sees no backlog can report directly at once.
         Interlocked.Add(ref _backlog, -n);
+    }
+
+    /// <summary>Reports one event; a failure is logged and the next report goes on.</summary>
+    private void ReportLogged(in QueuedEvent item)
+    {
+        try
+        {
+            Report(in item);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            _log?.Invoke($"fix {AccountName}: could not report event {item.Event.Type} #{item.Event.Sequence}: {e}");
+        }
     }
 
     /// <summary>Events queued for the report task and not yet sent by it (for tests).</summary>
