@@ -1,10 +1,11 @@
 using System.Buffers.Binary;
-using Microsoft.Win32.SafeHandles;
+using System.IO.MemoryMappedFiles;
 
 namespace Exchange.Fix.Store;
 
 /// <summary>An <see cref="IFixMessageStore"/> in two files of a directory: <c>seqnums</c> (16 bytes: next sender and
-/// next target MsgSeqNum, little-endian int64, overwritten in place) and <c>messages</c> (append-only records:
+/// next target MsgSeqNum, little-endian int64, overwritten in place through a shared memory mapping, so a new number
+/// costs a store to memory rather than a system call on every message received) and <c>messages</c> (append-only records:
 /// int32 length, int32 MsgSeqNum, the message bytes). The index MsgSeqNum → record is rebuilt from <c>messages</c>
 /// on open; a torn last record (crash mid-append) is cut off.
 /// Durability: outbound messages and the next sender MsgSeqNum are buffered and written to the operating system
@@ -18,14 +19,15 @@ namespace Exchange.Fix.Store;
 public sealed class FileFixMessageStore : IFixMessageStore
 {
     private const int RecordHeader = 8;
+    private const int SeqNumsLength = 16;
     // Beyond this many buffered bytes a Store writes them out itself (bounds the buffer between flushes).
     private const int MaxBuffered = 256 * 1024;
 
     private readonly string _messagesPath;
-    private readonly SafeFileHandle _seqNums;
+    private readonly MemoryMappedFile _seqNumsFile;
+    private readonly MemoryMappedViewAccessor _seqNums;
     private readonly FileStream _messages;
     private readonly Dictionary<int, (long Offset, int Length)> _index = [];
-    private readonly byte[] _seqBuffer = new byte[16];
     private readonly byte[] _header = new byte[RecordHeader];
     // Records stored but not yet written: they follow the file's _flushedLength bytes.
     private byte[] _buffer = new byte[16 * 1024];
@@ -40,11 +42,16 @@ public sealed class FileFixMessageStore : IFixMessageStore
     {
         Directory.CreateDirectory(directory);
         _messagesPath = Path.Combine(directory, "messages");
-        _seqNums = File.OpenHandle(Path.Combine(directory, "seqnums"), FileMode.OpenOrCreate, FileAccess.ReadWrite);
-        if (RandomAccess.Read(_seqNums, _seqBuffer, 0) == 16)
+        string seqNumsPath = Path.Combine(directory, "seqnums");
+        bool existing = File.Exists(seqNumsPath) && new FileInfo(seqNumsPath).Length == SeqNumsLength;
+        // A shared mapping: what is stored in it is in the page cache at once, so it survives the process being
+        // killed exactly as a write() would (and, like that, reaches the disk when the kernel writes it back).
+        _seqNumsFile = MemoryMappedFile.CreateFromFile(seqNumsPath, FileMode.OpenOrCreate, null, SeqNumsLength, MemoryMappedFileAccess.ReadWrite);
+        _seqNums = _seqNumsFile.CreateViewAccessor(0, SeqNumsLength);
+        if (existing)
         {
-            NextSenderMsgSeqNum = checked((int)BinaryPrimitives.ReadInt64LittleEndian(_seqBuffer));
-            NextTargetMsgSeqNum = checked((int)BinaryPrimitives.ReadInt64LittleEndian(_seqBuffer.AsSpan(8)));
+            NextSenderMsgSeqNum = checked((int)LittleEndian(_seqNums.ReadInt64(0)));
+            NextTargetMsgSeqNum = checked((int)LittleEndian(_seqNums.ReadInt64(8)));
         }
         else
         {
@@ -141,6 +148,7 @@ public sealed class FileFixMessageStore : IFixMessageStore
         Flush();
         _messages.Dispose();
         _seqNums.Dispose();
+        _seqNumsFile.Dispose();
     }
 
     private void WriteBufferedRecords()
@@ -157,10 +165,12 @@ public sealed class FileFixMessageStore : IFixMessageStore
     private void WriteSeqNums()
     {
         _senderNumberBuffered = false;
-        BinaryPrimitives.WriteInt64LittleEndian(_seqBuffer, NextSenderMsgSeqNum);
-        BinaryPrimitives.WriteInt64LittleEndian(_seqBuffer.AsSpan(8), NextTargetMsgSeqNum);
-        RandomAccess.Write(_seqNums, _seqBuffer, 0);
+        _seqNums.Write(0, LittleEndian(NextSenderMsgSeqNum));
+        _seqNums.Write(8, LittleEndian(NextTargetMsgSeqNum));
     }
+
+    /// <summary>The file is little-endian on every machine; the accessor reads and writes in the machine's order.</summary>
+    private static long LittleEndian(long value) => BitConverter.IsLittleEndian ? value : BinaryPrimitives.ReverseEndianness(value);
 
     private void LoadIndex()
     {

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using Exchange.Fix.Store;
 
 namespace Exchange.Fix.Tests.Store;
@@ -166,6 +167,35 @@ public sealed class FileFixMessageStoreBufferingTests : IDisposable
         Assert.Equal(2, reopened.NextSenderMsgSeqNum);
         Assert.Equal(4, reopened.NextTargetMsgSeqNum);
         Assert.True(reopened.Contains(1));
+    }
+
+    [Fact]
+    public void ShouldHaveAReceivedNumberInTheFileAtOnceWithoutClosing()
+    {
+        // What a killed process leaves: the store is never flushed or closed, yet the numbers are in the file.
+        using var store = new FileFixMessageStore(_directory);
+        store.SetNextSenderMsgSeqNum(7);
+        store.SetNextTargetMsgSeqNum(9);
+
+        byte[] seqNums;
+        using (var file = new FileStream(Path.Combine(_directory, "seqnums"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            seqNums = new byte[file.Length];
+            file.ReadExactly(seqNums);
+        }
+        Assert.Equal(16, seqNums.Length);
+        Assert.Equal(7, BinaryPrimitives.ReadInt64LittleEndian(seqNums));
+        Assert.Equal(9, BinaryPrimitives.ReadInt64LittleEndian(seqNums.AsSpan(8)));
+    }
+
+    [Fact]
+    public void ShouldStartAtOneWhenTheNumbersFileIsIncomplete()
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllBytes(Path.Combine(_directory, "seqnums"), [5, 0, 0]);
+        using var store = new FileFixMessageStore(_directory);
+        Assert.Equal(1, store.NextSenderMsgSeqNum);
+        Assert.Equal(1, store.NextTargetMsgSeqNum);
     }
 
     [Fact]
