@@ -15,6 +15,10 @@ public class ClientIdIndexTests
     public void ShouldStayExactWhenEveryFingerprintCollides(int seed) =>
         RunAgainstReference<ConstantHasher>(seed, accounts: 5, ids: 60);
 
+    [Fact]
+    public void ShouldStayExactWhenFingerprintsDifferButFoldToTheSameSlotTag() =>
+        RunAgainstReference<EqualHalvesHasher>(seed: 6, accounts: 20, ids: 200);
+
     [Theory]
     [InlineData(4)]
     [InlineData(5)]
@@ -167,6 +171,13 @@ public class ClientIdIndexTests
     private readonly struct ConstantHasher : IClientIdHasher
     {
         public static ulong Fingerprint(long account, in ClientOrderId clientId) => 7;
+    }
+
+    /// <summary>Distinct fingerprints whose two halves are equal: the slots keep the halves XOR-ed, so every tag is 0.</summary>
+    private readonly struct EqualHalvesHasher : IClientIdHasher
+    {
+        public static ulong Fingerprint(long account, in ClientOrderId clientId) =>
+            (ClientIdHasher.Fingerprint(account, in clientId) & 0xFFFF_FFFFUL) * 0x1_0000_0001UL;
     }
 
     private readonly struct FewFingerprintsHasher : IClientIdHasher
