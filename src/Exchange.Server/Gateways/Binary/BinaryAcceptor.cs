@@ -20,6 +20,9 @@ public sealed class BinaryAcceptor : IDisposable
     /// <summary>Messages each stream keeps for replay and for connections that fall behind.</summary>
     public const int DefaultStreamCapacity = 1 << 16;
 
+    /// <summary>Connections read on a thread of their own, at most; the rest are read asynchronously.</summary>
+    public const int DefaultReaderThreads = 64;
+
     private readonly Socket _listener;
     private readonly IReadOnlyList<AccountConfig> _accounts;
     private readonly int _streamCapacity;
@@ -31,11 +34,15 @@ public sealed class BinaryAcceptor : IDisposable
     private readonly Timer _housekeeping;
     private readonly Task _acceptLoop;
     private readonly ulong _instance = (ulong)DateTime.UtcNow.Ticks;
+    private readonly int _readerThreads;
+    private int _readerThreadsTaken;
     private int _stopped;
 
-    private BinaryAcceptor(Socket listener, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts, int streamCapacity, string? stateDirectory, TextWriter? log)
+    private BinaryAcceptor(Socket listener, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts, int streamCapacity, string? stateDirectory,
+        TextWriter? log, int readerThreads)
     {
         _listener = listener;
+        _readerThreads = readerThreads;
         Hub = hub;
         _accounts = accounts;
         _streamCapacity = streamCapacity;
@@ -56,11 +63,35 @@ public sealed class BinaryAcceptor : IDisposable
 
     public int ConnectionCount => _connections.Count;
 
+    /// <summary>Connections being read on a thread of their own now.</summary>
+    public int ReaderThreadCount => Volatile.Read(ref _readerThreadsTaken);
+
+    /// <summary>A reading thread for a connection, if fewer than the limit are running: so the threads stay bounded
+    /// whatever the number of connections.</summary>
+    internal bool TryTakeReaderThread()
+    {
+        while (true)
+        {
+            int taken = Volatile.Read(ref _readerThreadsTaken);
+            if (taken >= _readerThreads)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _readerThreadsTaken, taken + 1, taken) == taken)
+            {
+                return true;
+            }
+        }
+    }
+
+    internal void ReturnReaderThread() => Interlocked.Decrement(ref _readerThreadsTaken);
+
     /// <summary>Listens on <paramref name="endpoint"/> ("host:port", port 0 for any free one). With a
     /// <paramref name="stateDirectory"/>, streams saved there at the last clean shutdown are restored (and saved
-    /// again by <see cref="Dispose"/>).</summary>
+    /// again by <see cref="Dispose"/>). Up to <paramref name="readerThreads"/> connections are read on a thread of
+    /// their own, the others asynchronously.</summary>
     public static BinaryAcceptor Start(string endpoint, OrderEntryHub hub, IReadOnlyList<AccountConfig> accounts,
-        int streamCapacity = DefaultStreamCapacity, string? stateDirectory = null, TextWriter? log = null)
+        int streamCapacity = DefaultStreamCapacity, string? stateDirectory = null, TextWriter? log = null, int readerThreads = DefaultReaderThreads)
     {
         var address = IPEndPoint.Parse(endpoint);
         var listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
@@ -77,7 +108,7 @@ public sealed class BinaryAcceptor : IDisposable
         }
         try
         {
-            return new BinaryAcceptor(listener, hub, accounts, streamCapacity, stateDirectory, log);
+            return new BinaryAcceptor(listener, hub, accounts, streamCapacity, stateDirectory, log, readerThreads);
         }
         catch
         {

@@ -9,38 +9,79 @@ namespace Exchange.Server.Gateways.Binary;
 
 internal sealed partial class BinaryConnection
 {
-    private async Task ReadLoopAsync()
+    /// <summary>Reads the connection asynchronously until it ends, or until it has logged in and the acceptor gives it
+    /// a reading thread of its own (true: go on with <see cref="ReadBound"/>, from the bytes not yet consumed; one
+    /// came free since the connection was accepted).</summary>
+    private async Task<bool> ReadLoopAsync()
     {
-        int start = 0;
-        int end = 0;
         while (!IsClosed)
         {
-            if (start > 0)
+            Compact();
+            int n = await _socket.ReceiveAsync(_receive.AsMemory(_receiveEnd), SocketFlags.None).ConfigureAwait(false);
+            if (n == 0 || !Consume(n))
             {
-                _receive.AsSpan(start, end - start).CopyTo(_receive);
-                end -= start;
-                start = 0;
+                return false;
             }
-            int n = await _socket.ReceiveAsync(_receive.AsMemory(end), SocketFlags.None).ConfigureAwait(false);
-            if (n == 0)
+            if (_stream is not null && _acceptor.TryTakeReaderThread())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads the connection on its own thread, waiting in the kernel: a packet wakes this one thread, instead of
+    /// the socket engine's thread and then a thread-pool worker — two wake-ups per read, which under load cost this
+    /// 2-core machine more CPU than handling the packets (docs/loadtest.md). Blocking reads until the login; the
+    /// socket is non-blocking after it (the responders' sends must never block), so then a <c>poll</c> waits.
+    /// A connection that never logs in holds its thread until the idle timeout closes it.</summary>
+    private void ReadBound()
+    {
+        while (!IsClosed)
+        {
+            Compact();
+            int n = _socket.Receive(_receive, _receiveEnd, _receive.Length - _receiveEnd, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock)
+            {
+                // The timeout only lets a close by us be noticed (a shut-down socket also polls readable).
+                _socket.Poll(100_000, SelectMode.SelectRead);
+                continue;
+            }
+            if (error != SocketError.Success || n == 0 || !Consume(n))
             {
                 return;
             }
-            end += n;
-            Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
-            while (true)
+        }
+    }
+
+    /// <summary>Moves the unconsumed bytes to the front of the receive buffer.</summary>
+    private void Compact()
+    {
+        if (_receiveStart > 0)
+        {
+            _receive.AsSpan(_receiveStart, _receiveEnd - _receiveStart).CopyTo(_receive);
+            _receiveEnd -= _receiveStart;
+            _receiveStart = 0;
+        }
+    }
+
+    /// <summary>Takes <paramref name="received"/> new bytes and handles every whole packet; false ends the connection.</summary>
+    private bool Consume(int received)
+    {
+        _receiveEnd += received;
+        Volatile.Write(ref _lastReceived, Stopwatch.GetTimestamp());
+        while (true)
+        {
+            var status = Packet.TryRead(_receive.AsSpan(_receiveStart, _receiveEnd - _receiveStart), out var type, out var payload, out int consumed);
+            if (status == PacketStatus.NeedMoreData)
             {
-                var status = Packet.TryRead(_receive.AsSpan(start, end - start), out var type, out var payload, out int consumed);
-                if (status == PacketStatus.NeedMoreData)
-                {
-                    break;
-                }
-                if (status == PacketStatus.Invalid || !Handle(type, payload))
-                {
-                    return;
-                }
-                start += consumed;
+                return true;
             }
+            if (status == PacketStatus.Invalid || !Handle(type, payload))
+            {
+                return false;
+            }
+            _receiveStart += consumed;
         }
     }
 

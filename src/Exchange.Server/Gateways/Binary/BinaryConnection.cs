@@ -4,8 +4,8 @@ using Exchange.Binary.Framing;
 
 namespace Exchange.Server.Gateways.Binary;
 
-/// <summary>One TCP connection of the binary gateway: a reader loop (login, then client packets into the hub)
-/// and, once logged in, a writer loop that sends its stream from the connection's cursor on — the replay and
+/// <summary>One TCP connection of the binary gateway: a reader loop (login, then client packets into the hub; on a
+/// thread of its own while the acceptor has one to give, asynchronously otherwise) and, once logged in, a writer loop that sends its stream from the connection's cursor on — the replay and
 /// live messages alike — plus heartbeats; live messages usually go out directly from the responder thread at
 /// the end of its batch instead (<see cref="SendNow"/>), when the socket takes them without blocking. The transport is a raw <see cref="Socket"/> with pooled-free fixed
 /// buffers: nothing is allocated per message.</summary>
@@ -16,6 +16,9 @@ internal sealed partial class BinaryConnection
     private readonly AsyncSignal _signal = new();
     private readonly byte[] _receive = new byte[64 * 1024];
     private readonly byte[] _send = new byte[64 * 1024];
+    // The receive buffer's unconsumed bytes are [_receiveStart, _receiveEnd); only the reading side touches them.
+    private int _receiveStart;
+    private int _receiveEnd;
     private BinaryStream? _stream;
     private ulong _cursor;
     private LoginFlags _flags;
@@ -100,7 +103,13 @@ internal sealed partial class BinaryConnection
     {
         try
         {
-            await ReadLoopAsync().ConfigureAwait(false);
+            // A socket once read asynchronously stays registered with the runtime's socket engine, which then handles
+            // every arrival on it (its epoll thread, then a thread-pool worker) even with no read pending: so the
+            // connection is read on its own thread from the start when one is free, login included.
+            if (_acceptor.TryTakeReaderThread() || await ReadLoopAsync().ConfigureAwait(false))
+            {
+                await ReadOnOwnThread().ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException or IOException)
         {
@@ -125,6 +134,37 @@ internal sealed partial class BinaryConnection
                 }
             }
         }
+    }
+
+    /// <summary>Runs <see cref="ReadBound"/> on a new thread (the acceptor has counted it) and completes when it ends,
+    /// with its exception if it failed.</summary>
+    private Task ReadOnOwnThread()
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                ReadBound();
+                done.SetResult();
+            }
+#pragma warning disable CA1031 // handed to RunAsync, which treats it as the async loop's would be
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                done.SetException(e);
+            }
+            finally
+            {
+                _acceptor.ReturnReaderThread();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = "binary-reader",
+        };
+        thread.Start();
+        return done.Task;
     }
 
     private bool SendDirect(ReadOnlySpan<byte> packet)
