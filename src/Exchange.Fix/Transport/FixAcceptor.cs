@@ -30,6 +30,31 @@ public sealed class FixAcceptor : IAsyncDisposable
         _sessions = sessions.ToDictionary(s => (s.Settings.TargetCompId, s.Settings.SenderCompId));
     }
 
+    /// <summary>Connections being read on a thread of their own from their first byte now (see
+    /// <see cref="FixTransportOptions.ReaderThreads"/>).</summary>
+    public int ReaderThreadCount => Volatile.Read(ref _readerThreadsTaken);
+
+    private int _readerThreadsTaken;
+
+    /// <summary>A reading thread for a new connection, if fewer than the limit are taken.</summary>
+    internal bool TryTakeReaderThread()
+    {
+        while (true)
+        {
+            int taken = Volatile.Read(ref _readerThreadsTaken);
+            if (taken >= _options.ReaderThreads)
+            {
+                return false;
+            }
+            if (Interlocked.CompareExchange(ref _readerThreadsTaken, taken + 1, taken) == taken)
+            {
+                return true;
+            }
+        }
+    }
+
+    internal void ReturnReaderThread() => Interlocked.Decrement(ref _readerThreadsTaken);
+
     /// <summary>Connection-level diagnostics (garbled input, refused connections).</summary>
     public Action<string>? Log { get; set; }
 

@@ -6,8 +6,9 @@ using Exchange.Fix.Session;
 
 namespace Exchange.Fix.Transport;
 
-/// <summary>One accepted TCP connection: reads through a <see cref="PipeReader"/> until its Logon binds it to a
-/// <see cref="FixSession"/>, then on a thread of its own (see <see cref="ReadBound"/>); frames and parses messages with
+/// <summary>One accepted TCP connection: read on a thread of its own (see <see cref="ReadBound"/>) from its first byte
+/// if the acceptor has one free, else through a <see cref="PipeReader"/> until its Logon binds it to a
+/// <see cref="FixSession"/> and on a thread of its own after that; frames and parses messages with
 /// the codec and feeds them to the session; writes from a bounded outbound buffer on its own task. Garbled frames are
 /// dropped here (logged), as FIX requires; what it buffers inbound is bounded by the reader's maximum message length.</summary>
 internal sealed class FixConnection : IFixTransport
@@ -49,40 +50,21 @@ internal sealed class FixConnection : IFixTransport
     {
         var writing = Task.Run(WriteLoopAsync);
         var ticking = Task.Run(TimerLoopAsync);
-        var reader = PipeReader.Create(new NetworkStream(_socket, ownsSocket: false), new StreamPipeReaderOptions(bufferSize: 16 * 1024));
-        // Non-blocking from here on (NetworkStream wants a blocking socket when it is made; its async reads and our
-        // async writes do not care), so Send can try the socket directly without ever waiting in the kernel.
-        _socket.Blocking = false;
-        byte[]? carried = null;
+        // A socket once read asynchronously stays registered with the runtime's socket engine, which then handles every
+        // arrival on it (its epoll thread, then a thread-pool worker) even with no read pending: so the connection is
+        // read on its own thread from its first byte when the acceptor has one to give, the Logon included.
+        bool ownThread = _acceptor.TryTakeReaderThread();
         try
         {
-            try
+            byte[]? carried;
+            if (ownThread)
             {
-                while (!_closed.IsCancellationRequested)
-                {
-                    var result = await reader.ReadAsync(_closed.Token).ConfigureAwait(false);
-                    var buffer = result.Buffer;
-                    Process(ref buffer);
-                    if (_session is not null && !_closing && !result.IsCompleted)
-                    {
-                        carried = buffer.ToArray(); // bound: the rest is read on the connection's own thread
-                        reader.AdvanceTo(buffer.End);
-                        break;
-                    }
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                    if (result.IsCompleted)
-                    {
-                        break;
-                    }
-                }
+                _socket.Blocking = false; // see below: Send tries the socket directly; ReadBound polls
+                carried = [];
             }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+            else
             {
-                // closed by us or by the peer
-            }
-            finally
-            {
-                await reader.CompleteAsync().ConfigureAwait(false);
+                carried = await ReadUntilBoundAsync().ConfigureAwait(false);
             }
             if (carried is not null)
             {
@@ -108,6 +90,10 @@ internal sealed class FixConnection : IFixTransport
         }
         finally
         {
+            if (ownThread)
+            {
+                _acceptor.ReturnReaderThread();
+            }
             _session?.OnDisconnected(this);
             Disconnect("connection closed");
             await Task.WhenAll(writing, ticking).ConfigureAwait(false);
@@ -116,11 +102,51 @@ internal sealed class FixConnection : IFixTransport
         }
     }
 
-    /// <summary>Reads a bound connection on its own thread, waiting in the kernel (poll) for input: a message wakes this
-    /// one thread, not the socket engine's thread and then a thread-pool worker (which also spins for more work
-    /// before it sleeps, CPU the exchange's own threads need). Sessions are configured, so these threads are few;
-    /// a connection that has not logged on is still read asynchronously. <paramref name="carried"/>: bytes read
-    /// after the Logon.</summary>
+    /// <summary>Reads through a <see cref="PipeReader"/> (no thread of its own was free at accept) until the Logon binds
+    /// the connection to a session: then returns the bytes read after it, for <see cref="ReadBound"/>; null if the
+    /// connection ended first.</summary>
+    private async Task<byte[]?> ReadUntilBoundAsync()
+    {
+        var reader = PipeReader.Create(new NetworkStream(_socket, ownsSocket: false), new StreamPipeReaderOptions(bufferSize: 16 * 1024));
+        // Non-blocking from here on (NetworkStream wants a blocking socket when it is made; its async reads and our
+        // async writes do not care), so Send can try the socket directly without ever waiting in the kernel.
+        _socket.Blocking = false;
+        try
+        {
+            while (!_closed.IsCancellationRequested)
+            {
+                var result = await reader.ReadAsync(_closed.Token).ConfigureAwait(false);
+                var buffer = result.Buffer;
+                Process(ref buffer);
+                if (_session is not null && !_closing && !result.IsCompleted)
+                {
+                    byte[] carried = buffer.ToArray(); // bound: the rest is read on the connection's own thread
+                    reader.AdvanceTo(buffer.End);
+                    return carried;
+                }
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                if (result.IsCompleted)
+                {
+                    break;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // closed by us or by the peer
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+        return null;
+    }
+
+    /// <summary>Reads the connection on its own thread, waiting in the kernel (poll) for input: a message wakes this one
+    /// thread, not the socket engine's thread and then a thread-pool worker. From the first byte (the Logon included)
+    /// when the acceptor had a thread free at accept — at most <see cref="FixTransportOptions.ReaderThreads"/>, so
+    /// anonymous connections cannot multiply threads — else from the Logon on (sessions are configured, so bound
+    /// connections are few). <paramref name="carried"/>: bytes read after the Logon, if it was read before.</summary>
     private void ReadBound(byte[] carried)
     {
         var input = new byte[Math.Max(64 * 1024, 2 * _framer.MaxMessageLength)];

@@ -15,6 +15,10 @@ public sealed record FixTransportOptions
     /// <summary>How often the sessions' timers are checked.</summary>
     public TimeSpan TimerInterval { get; init; } = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>Connections read on a thread of their own from their first byte, at most; more are read asynchronously
+    /// until their Logon binds them to a session (and on a thread of their own after that).</summary>
+    public int ReaderThreads { get; init; } = 64;
+
     /// <summary>How long a closing connection may take to send what is queued (e.g. a Logout).</summary>
     public TimeSpan CloseTimeout { get; init; } = TimeSpan.FromSeconds(2);
 }

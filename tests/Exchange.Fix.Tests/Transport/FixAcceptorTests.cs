@@ -9,25 +9,64 @@ using Exchange.Fix.Transport;
 
 namespace Exchange.Fix.Tests.Transport;
 
-public sealed class FixAcceptorTests : IAsyncDisposable
+/// <summary>The acceptor with connections read on their own threads from the first byte (the default).</summary>
+public sealed class FixAcceptorTests() : FixAcceptorContractTests(readerThreads: FixAcceptorContractTests.DefaultReaderThreads)
 {
+    [Fact]
+    public void ShouldReadAConnectionOnAThreadOfItsOwnAndReturnItWhenTheConnectionEnds()
+    {
+        using (var client = new FixScriptClient(Acceptor.LocalEndPoint))
+        {
+            client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"));
+            Assert.Contains("|35=A|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+            Assert.Equal(1, Acceptor.ReaderThreadCount);
+        }
+        Assert.True(SpinWait.SpinUntil(() => Acceptor.ReaderThreadCount == 0, TimeSpan.FromSeconds(10)));
+    }
+}
+
+/// <summary>The same behaviour when no thread is free at accept: read asynchronously until the Logon binds the
+/// connection, then on a thread of its own.</summary>
+public sealed class FixAcceptorAsyncReadTests() : FixAcceptorContractTests(readerThreads: 0)
+{
+    [Fact]
+    public void ShouldTakeNoThreadAtAcceptWhenNoneIsFree()
+    {
+        using var client = new FixScriptClient(Acceptor.LocalEndPoint);
+        client.Send(FixText.Message($"35=A|49=CLIENT|56=EXCH|34=1|52={Now()}|98=0|108=30|554=secret|141=Y|"));
+        Assert.Contains("|35=A|", client.Receive(TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        Assert.Equal(0, Acceptor.ReaderThreadCount);
+    }
+}
+
+/// <summary>What the acceptor does whichever way it reads a connection.</summary>
+public abstract class FixAcceptorContractTests : IAsyncDisposable
+{
+    internal static readonly int DefaultReaderThreads = new FixTransportOptions().ReaderThreads;
+
     private readonly FixSession _session;
     private readonly FixAcceptor _acceptor;
 
-    public FixAcceptorTests()
+    protected FixAcceptorContractTests(int readerThreads)
     {
         var settings = new FixSessionSettings
         {
             SenderCompId = "EXCH", TargetCompId = "CLIENT", Password = "secret", LogonTimeout = TimeSpan.FromMilliseconds(300),
         };
         _session = new FixSession(settings, new MemoryFixMessageStore(), new EchoApplication());
-        _acceptor = new FixAcceptor(new IPEndPoint(IPAddress.Loopback, 0), [_session], new FixTransportOptions { MaxBodyLength = 1024 });
+        _acceptor = new FixAcceptor(new IPEndPoint(IPAddress.Loopback, 0), [_session], new FixTransportOptions { MaxBodyLength = 1024, ReaderThreads = readerThreads });
         _acceptor.Start();
     }
 
-    public async ValueTask DisposeAsync() => await _acceptor.StopAsync(TimeSpan.FromSeconds(1));
+    internal FixAcceptor Acceptor => _acceptor;
 
-    private static string Now() => DateTime.UtcNow.ToString("yyyyMMdd-HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+    public async ValueTask DisposeAsync()
+    {
+        await _acceptor.StopAsync(TimeSpan.FromSeconds(1));
+        GC.SuppressFinalize(this);
+    }
+
+    internal static string Now() => DateTime.UtcNow.ToString("yyyyMMdd-HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public void ShouldSurviveRandomBytesOnManyConnectionsAndStillAcceptALogon()
