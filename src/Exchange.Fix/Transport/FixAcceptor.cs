@@ -36,21 +36,16 @@ public sealed class FixAcceptor : IAsyncDisposable
 
     private int _readerThreadsTaken;
 
-    /// <summary>A reading thread for a new connection, if fewer than the limit are taken.</summary>
+    /// <summary>A reading thread for a new connection, if fewer than the limit are taken. (Two takers racing for the
+    /// last one may both be refused for a moment; a refused connection is read asynchronously, which is only slower.)</summary>
     internal bool TryTakeReaderThread()
     {
-        while (true)
+        if (Interlocked.Increment(ref _readerThreadsTaken) <= _options.ReaderThreads)
         {
-            int taken = Volatile.Read(ref _readerThreadsTaken);
-            if (taken >= _options.ReaderThreads)
-            {
-                return false;
-            }
-            if (Interlocked.CompareExchange(ref _readerThreadsTaken, taken + 1, taken) == taken)
-            {
-                return true;
-            }
+            return true;
         }
+        Interlocked.Decrement(ref _readerThreadsTaken);
+        return false;
     }
 
     internal void ReturnReaderThread() => Interlocked.Decrement(ref _readerThreadsTaken);

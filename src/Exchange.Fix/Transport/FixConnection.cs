@@ -6,7 +6,7 @@ using Exchange.Fix.Session;
 
 namespace Exchange.Fix.Transport;
 
-/// <summary>One accepted TCP connection: read on a thread of its own (see <see cref="ReadBound"/>) from its first byte
+/// <summary>One accepted TCP connection: read on a thread of its own (see <see cref="ReadLoop"/>) from its first byte
 /// if the acceptor has one free, else through a <see cref="PipeReader"/> until its Logon binds it to a
 /// <see cref="FixSession"/> and on a thread of its own after that; frames and parses messages with
 /// the codec and feeds them to the session; writes from a bounded outbound buffer on its own task. Garbled frames are
@@ -59,7 +59,8 @@ internal sealed class FixConnection : IFixTransport
             byte[]? carried;
             if (ownThread)
             {
-                _socket.Blocking = false; // see below: Send tries the socket directly; ReadBound polls
+                // Non-blocking, as after the PipeReader: Send tries the socket directly, ReadLoop waits in poll.
+                _socket.Blocking = false;
                 carried = [];
             }
             else
@@ -73,7 +74,7 @@ internal sealed class FixConnection : IFixTransport
                 {
                     try
                     {
-                        ReadBound(carried);
+                        ReadLoop(carried);
                     }
                     finally
                     {
@@ -103,7 +104,7 @@ internal sealed class FixConnection : IFixTransport
     }
 
     /// <summary>Reads through a <see cref="PipeReader"/> (no thread of its own was free at accept) until the Logon binds
-    /// the connection to a session: then returns the bytes read after it, for <see cref="ReadBound"/>; null if the
+    /// the connection to a session: then returns the bytes read after it, for <see cref="ReadLoop"/>; null if the
     /// connection ended first.</summary>
     private async Task<byte[]?> ReadUntilBoundAsync()
     {
@@ -147,7 +148,7 @@ internal sealed class FixConnection : IFixTransport
     /// when the acceptor had a thread free at accept — at most <see cref="FixTransportOptions.ReaderThreads"/>, so
     /// anonymous connections cannot multiply threads — else from the Logon on (sessions are configured, so bound
     /// connections are few). <paramref name="carried"/>: bytes read after the Logon, if it was read before.</summary>
-    private void ReadBound(byte[] carried)
+    private void ReadLoop(byte[] carried)
     {
         var input = new byte[Math.Max(64 * 1024, 2 * _framer.MaxMessageLength)];
         int length = carried.Length;

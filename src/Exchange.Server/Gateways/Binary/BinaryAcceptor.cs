@@ -67,21 +67,16 @@ public sealed class BinaryAcceptor : IDisposable
     public int ReaderThreadCount => Volatile.Read(ref _readerThreadsTaken);
 
     /// <summary>A reading thread for a connection, if fewer than the limit are running: so the threads stay bounded
-    /// whatever the number of connections.</summary>
+    /// whatever the number of connections. (Two takers racing for the last one may
+    /// both be refused for a moment; a refused connection is read asynchronously, which is only slower.)</summary>
     internal bool TryTakeReaderThread()
     {
-        while (true)
+        if (Interlocked.Increment(ref _readerThreadsTaken) <= _readerThreads)
         {
-            int taken = Volatile.Read(ref _readerThreadsTaken);
-            if (taken >= _readerThreads)
-            {
-                return false;
-            }
-            if (Interlocked.CompareExchange(ref _readerThreadsTaken, taken + 1, taken) == taken)
-            {
-                return true;
-            }
+            return true;
         }
+        Interlocked.Decrement(ref _readerThreadsTaken);
+        return false;
     }
 
     internal void ReturnReaderThread() => Interlocked.Decrement(ref _readerThreadsTaken);

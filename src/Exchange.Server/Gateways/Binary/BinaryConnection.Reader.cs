@@ -10,7 +10,7 @@ namespace Exchange.Server.Gateways.Binary;
 internal sealed partial class BinaryConnection
 {
     /// <summary>Reads the connection asynchronously until it ends, or until it has logged in and the acceptor gives it
-    /// a reading thread of its own (true: go on with <see cref="ReadBound"/>, from the bytes not yet consumed; one
+    /// a reading thread of its own (true: go on with <see cref="ReadLoop"/>, from the bytes not yet consumed; one
     /// came free since the connection was accepted).</summary>
     private async Task<bool> ReadLoopAsync()
     {
@@ -35,7 +35,7 @@ internal sealed partial class BinaryConnection
     /// 2-core machine more CPU than handling the packets (docs/loadtest.md). Blocking reads until the login; the
     /// socket is non-blocking after it (the responders' sends must never block), so then a <c>poll</c> waits.
     /// A connection that never logs in holds its thread until the idle timeout closes it.</summary>
-    private void ReadBound()
+    private void ReadLoop()
     {
         while (!IsClosed)
         {

@@ -5,10 +5,11 @@ using Exchange.Binary.Framing;
 namespace Exchange.Server.Gateways.Binary;
 
 /// <summary>One TCP connection of the binary gateway: a reader loop (login, then client packets into the hub; on a
-/// thread of its own while the acceptor has one to give, asynchronously otherwise) and, once logged in, a writer loop that sends its stream from the connection's cursor on — the replay and
-/// live messages alike — plus heartbeats; live messages usually go out directly from the responder thread at
-/// the end of its batch instead (<see cref="SendNow"/>), when the socket takes them without blocking. The transport is a raw <see cref="Socket"/> with pooled-free fixed
-/// buffers: nothing is allocated per message.</summary>
+/// thread of its own while the acceptor has one to give, asynchronously otherwise) and, once logged in, a writer loop
+/// that sends its stream from the connection's cursor on — the replay and live messages alike — plus heartbeats; live
+/// messages usually go out directly from the responder thread at the end of its batch instead
+/// (<see cref="SendNow"/>), when the socket takes them without blocking. The transport is a raw <see cref="Socket"/>
+/// with fixed buffers: nothing is allocated per message.</summary>
 internal sealed partial class BinaryConnection
 {
     private readonly Socket _socket;
@@ -136,7 +137,7 @@ internal sealed partial class BinaryConnection
         }
     }
 
-    /// <summary>Runs <see cref="ReadBound"/> on a new thread (the acceptor has counted it) and completes when it ends,
+    /// <summary>Runs <see cref="ReadLoop"/> on a new thread (the acceptor has counted it) and completes when it ends,
     /// with its exception if it failed.</summary>
     private Task ReadOnOwnThread()
     {
@@ -145,7 +146,7 @@ internal sealed partial class BinaryConnection
         {
             try
             {
-                ReadBound();
+                ReadLoop();
                 done.SetResult();
             }
 #pragma warning disable CA1031 // handed to RunAsync, which treats it as the async loop's would be
