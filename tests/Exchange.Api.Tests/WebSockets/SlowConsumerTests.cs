@@ -33,9 +33,11 @@ public class SlowConsumerTests
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (server.Hub.SlowConsumerDisconnects == 0 && done < commands.Count && clock.Elapsed < Timeout)
         {
-            server.Run(commands.Skip(done).Take(2_000));
-            done += 2_000;
-            Assert.True(server.Service.WaitUntilIdle(Timeout));
+            server.Run(commands.Skip(done).Take(200));
+            done += 200;
+            // The healthy client keeps up with the feed: the next commands go in once it has everything so far. (A
+            // burst of publications beyond what it can read in time fills its queue too: the same rule, working.)
+            await WaitUntilCaughtUp(server, healthy);
         }
         Assert.Equal(1, server.Hub.SlowConsumerDisconnects);
         // Memory stayed bounded: no connection ever had more than the limit waiting, and nothing waits for the slow one now.
@@ -43,11 +45,9 @@ public class SlowConsumerTests
 
         // The healthy client got every update of every channel, in sequence, and is still connected.
         server.Run(commands.Skip(done).Take(2_000));
+        await WaitUntilCaughtUp(server, healthy);
         foreach (var symbol in Symbols)
         {
-            long trades = server.SequenceOf(symbol, Channel.Trades);
-            long l3 = server.SequenceOf(symbol, Channel.L3);
-            Assert.True(await healthy.WaitAsync(c => c.SequenceOf(symbol, Channel.Trades) == trades && c.SequenceOf(symbol, Channel.L3) == l3, Timeout));
             WebSocketRebuildTests.AssertL3(server.Engine, symbol, healthy);
         }
         Assert.Equal(0, healthy.Read(c => c.Gaps));
@@ -58,6 +58,17 @@ public class SlowConsumerTests
         Assert.True(await slow.WaitAsync(c => c.CloseStatus is not null, Timeout), "no close frame");
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, slow.CloseStatus);
         Assert.StartsWith("slow consumer", slow.CloseReason);
+    }
+
+    /// <summary>Waits until <paramref name="client"/> has every trades and l3 update the server has published.</summary>
+    private static async Task WaitUntilCaughtUp(FeedServer server, FeedClient client)
+    {
+        foreach (var symbol in Symbols)
+        {
+            long trades = server.SequenceOf(symbol, Channel.Trades);
+            long l3 = server.SequenceOf(symbol, Channel.L3);
+            Assert.True(await client.WaitAsync(c => c.SequenceOf(symbol, Channel.Trades) == trades && c.SequenceOf(symbol, Channel.L3) == l3, Timeout));
+        }
     }
 
     [Fact]
