@@ -30,4 +30,23 @@ public class MultiSymbolWorkloadTests
         }
         Assert.InRange(outcome.Engine.LiveOrderCount, 20 * 150, 20 * 250);
     }
+
+    [Fact]
+    public void ParetoSpreadGivesBusyInstrumentsBiggerBooksAndMoreCommands()
+    {
+        var workload = new MultiSymbolWorkload(symbols: 50, pareto: true).Generate(warmupCommands: 20_000, measuredCommands: 40_000, seed: 7);
+        var weights = SymbolWeights.Pareto(50, new Random(7)); // the workload draws its weights first from the same seed
+        int busiest = Enumerable.Range(0, 50).MaxBy(s => weights.Shares[s]);
+        int quietest = Enumerable.Range(0, 50).MinBy(s => weights.Shares[s]);
+
+        var outcome = WorkloadReplay.Run(workload);
+        var buffer = new Core.Matching.PriceLevelInfo[4_096];
+
+        Assert.Equal("multi-pareto", workload.Scenario);
+        Assert.Equal(0, outcome.Rejected);
+        Assert.Equal(50, outcome.Engine.Instruments.Count);
+        int Depth(int s) => outcome.Engine.GetDepth(Symbol.Parse($"S{s:D4}"), Side.Buy, buffer);
+        Assert.True(Depth(busiest) > Depth(quietest), $"busiest {Depth(busiest)} levels, quietest {Depth(quietest)}");
+        Assert.InRange(outcome.Engine.LiveOrderCount, 50 * 100, 50 * 300);
+    }
 }
