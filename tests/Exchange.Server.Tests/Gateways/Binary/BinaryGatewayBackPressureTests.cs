@@ -1,13 +1,6 @@
-using System.Net;
-using Exchange.Binary.Client;
-using Exchange.Binary.Framing;
 using Exchange.Binary.Messages;
 using Exchange.Core.Domain;
 using Exchange.Journal;
-using Exchange.Server.Configuration;
-using Exchange.Server.Gateways;
-using Exchange.Server.Gateways.Binary;
-using Exchange.Server.Tests.Node;
 
 namespace Exchange.Server.Tests.Gateways.Binary;
 
@@ -18,30 +11,14 @@ public sealed class BinaryGatewayBackPressureTests : IDisposable
 {
     private const int Messages = 120_000;
     private static readonly Symbol Aapl = Symbol.Parse("AAPL");
-    private readonly TempDirectory _dir = new();
-    private readonly OrderEntryHub _hub = new();
-    private readonly ExchangeNode _node;
-    private readonly BinaryAcceptor _acceptor;
+    private readonly BinaryGatewayHost _host = new(DurabilityMode.None, streamCapacity: 1 << 17);
 
-    public BinaryGatewayBackPressureTests()
-    {
-        _node = ExchangeNode.Start(new ExchangeConfig { DataDirectory = _dir.Path, Durability = DurabilityMode.None, TimeTickMilliseconds = 0 }, [_hub]);
-        _hub.Node = _node;
-        _acceptor = BinaryAcceptor.Start("127.0.0.1:0", _hub, _node.Config.Accounts, streamCapacity: 1 << 17);
-    }
-
-    public void Dispose()
-    {
-        _acceptor.Dispose();
-        _node.Dispose();
-        _dir.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Fact]
     public void ShouldDeliverEveryAnswerOnceAndInOrderToAClientThatStopsReading()
     {
-        using var client = BinaryOrderEntryClient.Connect(new IPEndPoint(IPAddress.Loopback, _acceptor.LocalEndPoint.Port),
-            new LoginRequest("TRADER1", "demo", "paused", 0, LoginFlags.None), TimeSpan.FromSeconds(10));
+        using var client = _host.Connect("TRADER1", stream: "paused");
         // Every cancel of an unknown order gets exactly one answer (the engine's reject, or the gateway's Busy).
         for (int i = 0; i < Messages; i++)
         {

@@ -1,13 +1,8 @@
-using System.Net;
 using Exchange.Binary.Client;
 using Exchange.Binary.Framing;
 using Exchange.Binary.Messages;
 using Exchange.Core.Domain;
 using Exchange.Journal;
-using Exchange.Server.Configuration;
-using Exchange.Server.Gateways;
-using Exchange.Server.Gateways.Binary;
-using Exchange.Server.Tests.Node;
 
 namespace Exchange.Server.Tests.Gateways.Binary;
 
@@ -16,33 +11,20 @@ namespace Exchange.Server.Tests.Gateways.Binary;
 public sealed class BinaryGatewayTests : IDisposable
 {
     private static readonly Symbol Aapl = Symbol.Parse("AAPL");
-    private readonly TempDirectory _dir = new();
-    private readonly OrderEntryHub _hub = new();
-    private readonly ExchangeNode _node;
-    private readonly BinaryAcceptor _acceptor;
+    private readonly BinaryGatewayHost _host = new(DurabilityMode.Fsync, streamCapacity: 1024);
     private readonly List<BinaryOrderEntryClient> _clients = [];
 
-    public BinaryGatewayTests()
-    {
-        _node = ExchangeNode.Start(new ExchangeConfig { DataDirectory = _dir.Path, Durability = DurabilityMode.Fsync, TimeTickMilliseconds = 0 }, [_hub]);
-        _hub.Node = _node;
-        _acceptor = BinaryAcceptor.Start("127.0.0.1:0", _hub, _node.Config.Accounts, streamCapacity: 1024);
-    }
-
-    public int Port => _acceptor.LocalEndPoint.Port;
+    public int Port => _host.Acceptor.LocalEndPoint.Port;
 
     public void Dispose()
     {
         _clients.ForEach(c => c.Dispose());
-        _acceptor.Dispose();
-        _node.Dispose();
-        _dir.Dispose();
+        _host.Dispose();
     }
 
     internal BinaryOrderEntryClient Connect(string user, string stream = "", ulong sequence = 0, string password = "demo", LoginFlags flags = LoginFlags.None)
     {
-        var client = BinaryOrderEntryClient.Connect(new IPEndPoint(IPAddress.Loopback, _acceptor.LocalEndPoint.Port),
-            new LoginRequest(user, password, stream, sequence, flags), TimeSpan.FromSeconds(10));
+        var client = _host.Connect(user, stream, sequence, password, flags);
         _clients.Add(client);
         return client;
     }
@@ -68,7 +50,7 @@ public sealed class BinaryGatewayTests : IDisposable
         Assert.Equal(1UL, handler.Received[0].Sequence);
         Assert.Equal(2UL, client.NextSequence);
         // The event came out of the pipeline, which releases it only after the journal's fsync.
-        Assert.True(_node.Pipeline.LastJournalSequence >= 5);
+        Assert.True(_host.Node.Pipeline.LastJournalSequence >= 5);
     }
 
     [Fact]
@@ -174,7 +156,7 @@ public sealed class BinaryGatewayTests : IDisposable
         while (first.Receive(ref h) >= 0)
         {
         }
-        WaitUntil(() => _acceptor.ConnectionCount == 1 || _acceptor.ConnectionCount == 0);
+        WaitUntil(() => _host.Acceptor.ConnectionCount == 1 || _host.Acceptor.ConnectionCount == 0);
 
         // While TRADER1 is away, TRADER2 takes its first order.
         var other = Connect("TRADER2");
@@ -210,7 +192,7 @@ public sealed class BinaryGatewayTests : IDisposable
         while (client.Receive(ref h) >= 0)
         {
         }
-        WaitUntil(() => _acceptor.ConnectionCount == 0);
+        WaitUntil(() => _host.Acceptor.ConnectionCount == 0);
         Assert.Equal(LoginRejectReason.SequenceNotAvailable, Assert.Throws<BinaryLoginException>(() => Connect("TRADER1", "small", sequence: 5)).Reason);
         var tail = Connect("TRADER1", "small", sequence: 100);
         Assert.Equal(100UL, tail.Login.NextSequence);
@@ -269,7 +251,7 @@ public sealed class BinaryGatewayTests : IDisposable
         var started = DateTime.UtcNow;
         Assert.Equal(0, client.Receive(ref h));
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(5));
-        _acceptor.Stop();
+        _host.Acceptor.Stop();
         while (client.Receive(ref h) >= 0)
         {
         }
@@ -292,7 +274,7 @@ public sealed class BinaryGatewayTests : IDisposable
         catch (IOException)
         {
         }
-        WaitUntil(() => _acceptor.ConnectionCount == 0);
+        WaitUntil(() => _host.Acceptor.ConnectionCount == 0);
         var h = new RecordingHandler();
         try
         {
