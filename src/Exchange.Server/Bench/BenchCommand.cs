@@ -30,13 +30,18 @@ internal static class BenchCommand
             DefaultValueFactory = _ => 1,
         };
 
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Measure the selected scenarios this many times, interleaved (all generated first), and print each scenario's throughput against standard's of the same round, with the median.",
+            DefaultValueFactory = _ => 1,
+        };
         var risk = new Option<bool>("--risk")
         {
             Description = "Accounts and pre-trade risk on: every account funded, fees and limits set (none trips); same events as without (docs/risk.md).",
         };
         var command = new Command("bench", "Benchmark the matching engine in-process on a seeded workload.")
         {
-            scenario, json, commands, warmup, seed, risk,
+            scenario, json, commands, warmup, seed, rounds, risk,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(scenario)!,
@@ -44,15 +49,16 @@ internal static class BenchCommand
             parseResult.GetValue(commands),
             parseResult.GetValue(warmup),
             parseResult.GetValue(seed),
+            parseResult.GetValue(rounds),
             parseResult.GetValue(risk)));
         return command;
     }
 
-    private static int Run(string scenario, bool json, int commands, int warmup, int seed, bool risk)
+    private static int Run(string scenario, bool json, int commands, int warmup, int seed, int rounds, bool risk)
     {
-        if (commands <= 0 || warmup < 0)
+        if (commands <= 0 || warmup < 0 || rounds <= 0)
         {
-            Console.Error.WriteLine("--commands must be positive and --warmup not negative.");
+            Console.Error.WriteLine("--commands and --rounds must be positive and --warmup not negative.");
             return 2;
         }
         var workloads = ScenarioCatalog.Select(scenario);
@@ -66,16 +72,14 @@ internal static class BenchCommand
         {
             Console.Error.WriteLine("warning: Exchange.Core is a Debug build; measure a Release build (dotnet run -c Release, or ./exchange).");
         }
+        if (rounds > 1)
+        {
+            return RunRounds(workloads, json, commands, warmup, seed, rounds, risk);
+        }
         var results = new List<ScenarioResult>();
         foreach (var workload in workloads)
         {
-            // Progress goes to stderr so that stdout stays pure JSON with --json.
-            Console.Error.WriteLine($"{workload.Name}: generating {warmup:N0} warmup + {commands:N0} measured commands (seed {seed})...");
-            var generated = workload.Generate(warmup, commands, seed);
-            if (risk)
-            {
-                generated = BenchRisk.Apply(generated);
-            }
+            var generated = Generate(workload, commands, warmup, seed, risk);
             Console.Error.WriteLine($"{workload.Name}: measuring...");
             results.Add(ScenarioMeasurement.Measure(generated));
         }
@@ -91,5 +95,53 @@ internal static class BenchCommand
             ResultTableWriter.Write(Console.Out, results);
         }
         return 0;
+    }
+
+    /// <summary>`--rounds N`: every workload generated first (so the rounds measure back to back), then measured round
+    /// after round in the same order; each round's table, then the ratios to standard.</summary>
+    private static int RunRounds(IReadOnlyList<IWorkload> workloads, bool json, int commands, int warmup, int seed, int rounds, bool risk)
+    {
+        var generated = workloads.Select(w => Generate(w, commands, warmup, seed, risk)).ToArray();
+        var results = new List<IReadOnlyList<ScenarioResult>>();
+        for (int round = 1; round <= rounds; round++)
+        {
+            var measured = new List<ScenarioResult>();
+            foreach (var workload in generated)
+            {
+                Console.Error.WriteLine($"{workload.Scenario}: measuring, round {round} of {rounds}...");
+                measured.Add(ScenarioMeasurement.Measure(workload));
+            }
+            results.Add(measured);
+        }
+        var ratios = RoundRatios.Compute(results);
+        if (json)
+        {
+            using var stdout = Console.OpenStandardOutput();
+            ResultJsonWriter.WriteRounds(stdout, results, ratios);
+            stdout.WriteByte((byte)'\n');
+        }
+        else
+        {
+            for (int round = 0; round < results.Count; round++)
+            {
+                Console.Out.WriteLine($"round {round + 1} of {results.Count}");
+                ResultTableWriter.Write(Console.Out, results[round]);
+                Console.Out.WriteLine();
+            }
+            ResultTableWriter.WriteRatios(Console.Out, ratios);
+        }
+        return 0;
+    }
+
+    private static GeneratedWorkload Generate(IWorkload workload, int commands, int warmup, int seed, bool risk)
+    {
+        // Progress goes to stderr so that stdout stays pure JSON with --json.
+        Console.Error.WriteLine($"{workload.Name}: generating {warmup:N0} warmup + {commands:N0} measured commands (seed {seed})...");
+        var generated = workload.Generate(warmup, commands, seed);
+        if (risk)
+        {
+            generated = BenchRisk.Apply(generated);
+        }
+        return generated;
     }
 }

@@ -23,6 +23,40 @@ internal static class ResultJsonWriter
         }
     }
 
+    /// <summary>`--rounds N`: an object with <c>rounds</c> (an array per round, of the objects <see cref="Write"/> writes)
+    /// and <c>ratioToStandard</c> (per scenario: each round's throughput over standard's, and their median).</summary>
+    public static void WriteRounds(Stream output, IReadOnlyList<IReadOnlyList<ScenarioResult>> rounds, IReadOnlyList<RoundRatios> ratios)
+    {
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteStartArray("rounds");
+        foreach (var round in rounds)
+        {
+            json.WriteStartArray();
+            foreach (var result in round)
+            {
+                WriteObject(json, result);
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndArray();
+        json.WriteStartObject("ratioToStandard");
+        foreach (var ratio in ratios)
+        {
+            json.WriteStartObject(ratio.Scenario);
+            json.WriteStartArray("rounds");
+            foreach (double value in ratio.PerRound)
+            {
+                json.WriteNumberValue(Math.Round(value, 4));
+            }
+            json.WriteEndArray();
+            json.WriteNumber("median", Math.Round(ratio.Median, 4));
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
     private static void WriteObject(Utf8JsonWriter json, ScenarioResult r)
     {
         json.WriteStartObject();

@@ -26,4 +26,15 @@ internal static class ResultTableWriter
                 r.ShareReplace, r.Trades, r.Rejected, r.MeanNs, r.TimerOverheadNs));
         }
     }
+
+    /// <summary>`--rounds N`: each scenario's throughput over standard's of the same round, round by round, and the median.</summary>
+    public static void WriteRatios(TextWriter output, IReadOnlyList<RoundRatios> ratios)
+    {
+        var c = CultureInfo.InvariantCulture;
+        foreach (var ratio in ratios)
+        {
+            output.WriteLine(string.Format(c, "{0} ÷ {1}, round by round: {2}; median {3:P0}",
+                ratio.Scenario, RoundRatios.Reference, string.Join(", ", ratio.PerRound.Select(r => r.ToString("P0", c))), ratio.Median));
+        }
+    }
 }

@@ -13,6 +13,7 @@ public class BenchCommandTests
     [InlineData("--scenario standard --json")]
     [InlineData("--scenario all --commands 1000 --warmup 0 --seed 9")]
     [InlineData("--scenario deep")]
+    [InlineData("--scenario all --rounds 5 --json")]
     public void ShouldAcceptTheDocumentedOptions(string arguments)
     {
         Assert.Empty(Parse(arguments).Errors);
@@ -21,6 +22,7 @@ public class BenchCommandTests
     [Theory]
     [InlineData("--scenario nosuch")]
     [InlineData("--commands many")]
+    [InlineData("--rounds several")]
     public void ShouldRefuseUnknownScenariosAndNonNumbers(string arguments)
     {
         Assert.NotEmpty(Parse(arguments).Errors);

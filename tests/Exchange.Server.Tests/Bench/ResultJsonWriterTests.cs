@@ -48,6 +48,31 @@ public class ResultJsonWriterTests
         Assert.InRange(Measured.RestingOrdersAtEnd, 900, 1_100);
     }
 
+    [Fact]
+    public void ShouldWriteEveryRoundAndTheRatiosToStandardForRounds()
+    {
+        IReadOnlyList<ScenarioResult>[] rounds =
+        [
+            [Measured with { CommandsPerSec = 8e6 }, Measured with { Scenario = "multi", CommandsPerSec = 4e6 }],
+            [Measured with { CommandsPerSec = 10e6 }, Measured with { Scenario = "multi", CommandsPerSec = 4e6 }],
+        ];
+        using var stream = new MemoryStream();
+        ResultJsonWriter.WriteRounds(stream, rounds, RoundRatios.Compute(rounds));
+        using var document = JsonDocument.Parse(stream.ToArray());
+
+        var written = document.RootElement.GetProperty("rounds");
+        Assert.Equal(2, written.GetArrayLength());
+        Assert.Equal("multi", written[1][1].GetProperty("scenario").GetString());
+        foreach (string key in ContractKeys)
+        {
+            Assert.True(written[0][0].TryGetProperty(key, out _), $"missing key {key}");
+        }
+        var multi = document.RootElement.GetProperty("ratioToStandard").GetProperty("multi");
+        Assert.Equal([0.5, 0.4], multi.GetProperty("rounds").EnumerateArray().Select(e => e.GetDouble()));
+        Assert.Equal(0.45, multi.GetProperty("median").GetDouble(), 12);
+        Assert.False(document.RootElement.GetProperty("ratioToStandard").TryGetProperty("standard", out _));
+    }
+
     private static JsonDocument Write(IReadOnlyList<ScenarioResult> results, bool asArray)
     {
         using var stream = new MemoryStream();
