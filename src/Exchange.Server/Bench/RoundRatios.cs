@@ -4,9 +4,12 @@ namespace Exchange.Server.Bench;
 /// `exchange bench --rounds N` run, and the median over the rounds. Why: on a shared VM throughput drifts by tens of
 /// percent from one minute to the next, so a ratio taken from two runs minutes apart says more about the machine
 /// than about the engine; scenarios measured back to back, round after round, share its phases.</summary>
-internal sealed record RoundRatios(string Scenario, IReadOnlyList<double> PerRound, double Median)
+internal sealed record RoundRatios(string Scenario, IReadOnlyList<double> PerRound)
 {
     public const string Reference = "standard";
+
+    /// <summary>The middle of <see cref="PerRound"/>.</summary>
+    public double Median => MedianOf(PerRound);
 
     /// <summary>One entry per scenario other than the reference, in run order; empty if a round lacks the reference.</summary>
     public static IReadOnlyList<RoundRatios> Compute(IReadOnlyList<IReadOnlyList<ScenarioResult>> rounds)
@@ -21,7 +24,7 @@ internal sealed record RoundRatios(string Scenario, IReadOnlyList<double> PerRou
             var perRound = rounds
                 .Select(round => round.First(r => r.Scenario == scenario).CommandsPerSec / round.First(r => r.Scenario == Reference).CommandsPerSec)
                 .ToArray();
-            ratios.Add(new RoundRatios(scenario, perRound, MedianOf(perRound)));
+            ratios.Add(new RoundRatios(scenario, perRound));
         }
         return ratios;
     }
