@@ -156,16 +156,18 @@ internal sealed class ClientIdIndex<THasher> where THasher : IClientIdHasher
     /// <summary>Asks the CPU to start loading the slot a lookup of this fingerprint begins at, and the line after it
     /// if the slot is the last of its line (a hint: no effect on results). Probes, inserts and the backward shift of a
     /// removal read the slots after the first; about a third of those are taken, and one in eight of them is in the
-    /// next line.</summary>
+    /// next line. <paramref name="removing"/>: the key will be removed, and the backward shift reads on to the end of
+    /// its probe run, which from the last three slots of a line often crosses into the next: then that line is
+    /// fetched too.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public unsafe void Prefetch(ulong fingerprint)
+    public unsafe void Prefetch(ulong fingerprint, bool removing = false)
     {
         // The address is only a hint: should the array move before the instruction runs, nothing breaks.
         byte* slot = (byte*)Unsafe.AsPointer(ref _slots[(int)TagOf(fingerprint) & _mask]);
         Sse.Prefetch0(slot);
-        if (((nint)slot & 63) == 64 - 8)
+        if (((nint)slot & 63) >= (removing ? 64 - 24 : 64 - 8))
         {
-            Sse.Prefetch0(slot + 8);
+            Sse.Prefetch0(slot + 64);
         }
     }
 

@@ -10,40 +10,46 @@ namespace Exchange.Core.Matching;
 // Every step here is a hint: it reads state but changes nothing, and a stale or wrong guess costs only bandwidth.
 public sealed partial class MatchingEngine
 {
-    /// <summary>How many commands ahead <see cref="PrefetchAhead"/> should be given: one dependent load per stage.</summary>
-    public const int PrefetchDistance = 4;
+    /// <summary>How many commands ahead <see cref="PrefetchAhead"/> should be given: one dependent load per stage (five).</summary>
+    public const int PrefetchDistance = 5;
+
+    /// <summary>Size of the ring of commands being prefetched: a power of two of at least <see cref="PrefetchDistance"/>.</summary>
+    private const int AheadSlots = 8;
 
     /// <summary>Below this many live orders the engine's state fits the caches, and prefetching would only add work.</summary>
     private const int PrefetchMinOrders = 16_384;
 
-    /// <summary>The last <see cref="PrefetchDistance"/> commands given to <see cref="PrefetchAhead"/>, newest at
-    /// <see cref="_aheadNewest"/>.</summary>
-    private readonly AheadCommand[] _ahead = new AheadCommand[PrefetchDistance];
+    /// <summary>The last commands given to <see cref="PrefetchAhead"/> (the stages use <see cref="PrefetchDistance"/>
+    /// of them), newest at <see cref="_aheadNewest"/>.</summary>
+    private readonly AheadCommand[] _ahead = new AheadCommand[AheadSlots];
     private int _aheadNewest;
 
     /// <summary>Call once per command, before processing it, with the command <see cref="PrefetchDistance"/> ahead
     /// (or the furthest one available). Starts the first load of that command (its client-id index slot; for a new
-    /// limit order also the root of its side's tree) and moves each of the three commands given before it one load
-    /// further, each step reading only what the previous call started loading. A cancel or replace: the targeted
-    /// order, then its book, sides and level, then the levels it will probably touch. A new limit order: the next
-    /// node of the tree descent that will find its price level. Does nothing while the state is small enough to
-    /// stay in the caches.</summary>
+    /// limit order also the root of its side's tree and the last orders of the lists it will join) and moves each of
+    /// the four commands given before it one load further, each step reading only what the previous call started
+    /// loading. A cancel or replace: the targeted order, then its book, sides and level, then the levels it will
+    /// probably touch (and a cancel's list neighbours), then the order a replace will queue behind. A new limit
+    /// order: the next node of the tree descent that will find its price level, then the order it will queue behind.
+    /// Does nothing while the state is small enough to stay in the caches.</summary>
     public void PrefetchAhead(in Command upcoming)
     {
         if (!Sse.IsSupported || _orders.Count < PrefetchMinOrders)
         {
             return;
         }
-        int newest = (_aheadNewest + 1) & (PrefetchDistance - 1);
+        int newest = (_aheadNewest + 1) & (AheadSlots - 1);
         _aheadNewest = newest;
         ref var entry = ref _ahead[newest];
         entry.Order = 0;
         entry.Node = 0;
         entry.Targets = upcoming.Type is CommandType.Replace or CommandType.Cancel;
+        entry.Cancel = upcoming.Type == CommandType.Cancel;
+        entry.Price = upcoming.Price;
         entry.Fingerprint = entry.Targets
             ? ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.OrigClientId)
             : ClientIdIndex<ClientIdHasher>.Fingerprint(upcoming.Account, in upcoming.ClientId);
-        _orderByClientId.Prefetch(entry.Fingerprint);
+        _orderByClientId.Prefetch(entry.Fingerprint, removing: entry.Targets);
         if (upcoming.Type == CommandType.Replace && !upcoming.ClientId.IsEmpty)
         {
             // A renaming replace also enters its new id: that slot is a miss of its own in a large index.
@@ -54,16 +60,16 @@ public sealed partial class MatchingEngine
             StartDescent(ref entry, in upcoming);
         }
 
-        ref var second = ref _ahead[(newest - 1) & (PrefetchDistance - 1)];
+        ref var second = ref _ahead[(newest - 1) & (AheadSlots - 1)];
         if (second.Targets)
         {
-            second.Order = PrefetchOrder(second.Fingerprint);
+            second.Order = PrefetchOrder(second.Fingerprint, second.Cancel);
         }
         else
         {
             ContinueDescent(ref second);
         }
-        ref var third = ref _ahead[(newest - 2) & (PrefetchDistance - 1)];
+        ref var third = ref _ahead[(newest - 2) & (AheadSlots - 1)];
         if (third.Order != 0)
         {
             PrefetchBook(third.Order);
@@ -72,19 +78,32 @@ public sealed partial class MatchingEngine
         {
             ContinueDescent(ref third);
         }
-        ref var fourth = ref _ahead[(newest - 3) & (PrefetchDistance - 1)];
+        ref var fourth = ref _ahead[(newest - 3) & (AheadSlots - 1)];
         if (fourth.Order != 0)
         {
-            PrefetchLevels(fourth.Order);
+            PrefetchLevels(ref fourth);
         }
         else
         {
             ContinueDescent(ref fourth);
         }
+        ref var fifth = ref _ahead[(newest - 4) & (AheadSlots - 1)];
+        if (fifth.Order != 0)
+        {
+            if (!fifth.Cancel)
+            {
+                PrefetchDestination(ref fifth);
+            }
+        }
+        else
+        {
+            ContinueDescent(ref fifth);
+        }
     }
 
     /// <summary>First loads of a new limit order's level lookup: its side's best level (compared first) and the root
-    /// of its tree, whose price decides the next node (the side objects are few and stay in the caches).</summary>
+    /// of its tree, whose price decides the next node (the side objects are few and stay in the caches); and the
+    /// last orders of its instrument's and account's lists, which entering it writes.</summary>
     private void StartDescent(ref AheadCommand entry, in Command upcoming)
     {
         if (!_instrumentBySymbol.TryGetValue(upcoming.Symbol, out int id) || 2 * id + 1 >= _bookSides.Length)
@@ -98,12 +117,19 @@ public sealed partial class MatchingEngine
         }
         entry.Price = upcoming.Price;
         entry.Node = side.Root;
+        // Entering the order appends it to its instrument's and its account's lists: their last orders' third lines.
+        PrefetchLists(_books[id].OrdersTail);
+        if (_accountSlots.TryGetValue(upcoming.Account, out int slot))
+        {
+            PrefetchLists(_accounts[slot].Tail);
+        }
         PrefetchLevel(_levels.Items, entry.Node);
         PrefetchLevel(_levels.Items, side.Best);
     }
 
     /// <summary>One step of a new order's tree descent: reads the node the previous step started loading and starts
-    /// loading the child towards the order's price (none once the price is found or the tree ends).</summary>
+    /// loading the child towards the order's price; once the price is found, the level's last order instead (the new
+    /// order queues behind it), and the descent ends.</summary>
     private void ContinueDescent(ref AheadCommand entry)
     {
         int node = entry.Node;
@@ -113,7 +139,14 @@ public sealed partial class MatchingEngine
             return;
         }
         long price = levels[node].Price;
-        node = entry.Price == price ? 0 : entry.Price < price ? levels[node].Left : levels[node].Right;
+        if (entry.Price == price)
+        {
+            // The order will join this level: queuing it writes the level's last order.
+            PrefetchQueued(levels[node].Tail);
+            entry.Node = 0;
+            return;
+        }
+        node = entry.Price < price ? levels[node].Left : levels[node].Right;
         entry.Node = node;
         PrefetchLevel(levels, node);
     }
@@ -135,15 +168,16 @@ public sealed partial class MatchingEngine
         Sse.Prefetch0(p + Unsafe.SizeOf<Command>() - 1);
     }
 
-    /// <summary>Second load: the order the index slot names (a guess). Returns it, or 0.</summary>
-    private int PrefetchOrder(ulong fingerprint)
+    /// <summary>Second load: the order the index slot names (a guess); for a cancel all three lines of its entry (the third
+    /// holds its list links). Returns it, or 0.</summary>
+    private int PrefetchOrder(ulong fingerprint, bool cancel)
     {
         int index = _orderByClientId.Guess(fingerprint);
         if (index <= 0 || index >= _orders.Items.Length)
         {
             return 0;
         }
-        PrefetchEntry(ref _orders.Items[index]);
+        PrefetchEntry(ref _orders.Items[index], cancel);
         return index;
     }
 
@@ -178,9 +212,12 @@ public sealed partial class MatchingEngine
     }
 
     /// <summary>Fourth load: both sides' best levels (matching and resting start there) and the order's level's price
-    /// neighbours (where a re-priced order usually goes).</summary>
-    private void PrefetchLevels(int index)
+    /// neighbours (where a re-priced order usually goes); the level's tree parent if the order is alone on it; the
+    /// level's last order for a replace that keeps its price; a cancel's neighbours in the account and instrument
+    /// lists.</summary>
+    private void PrefetchLevels(ref AheadCommand ahead)
     {
+        int index = ahead.Order;
         var items = _orders.Items;
         if (index >= items.Length)
         {
@@ -198,6 +235,69 @@ public sealed partial class MatchingEngine
             ref var level = ref levels[o.Level];
             PrefetchLevel(levels, level.Lower);
             PrefetchLevel(levels, level.Higher);
+            if (level.OrderCount == 1)
+            {
+                // The order is alone: its level will probably empty and leave the tree, which rewrites its parent.
+                PrefetchLevel(levels, level.Parent);
+            }
+            if (!ahead.Cancel && ahead.Price == o.Price)
+            {
+                // A replace at the same price that loses priority goes to the back of its own level.
+                PrefetchQueued(level.Tail);
+            }
+        }
+        if (ahead.Cancel)
+        {
+            // Releasing the order unlinks it from its account's and instrument's lists: the neighbours' third lines.
+            PrefetchLists(o.AccountPrev);
+            PrefetchLists(o.AccountNext);
+            PrefetchLists(o.InstrumentPrev);
+            PrefetchLists(o.InstrumentNext);
+        }
+    }
+
+    /// <summary>Fifth load, a replace: the last order of the level at its new price, when that level is a neighbour of
+    /// the order's level (where most replaces go); queuing the order behind it writes its link.</summary>
+    private void PrefetchDestination(ref AheadCommand ahead)
+    {
+        var items = _orders.Items;
+        if (ahead.Order >= items.Length)
+        {
+            return;
+        }
+        ref var o = ref items[ahead.Order];
+        var levels = _levels.Items;
+        if (o.Level == 0 || (uint)o.Level >= (uint)levels.Length || o.OnStopBook)
+        {
+            return;
+        }
+        ref var level = ref levels[o.Level];
+        int neighbour = ahead.Price < level.Price ? level.Lower : level.Higher;
+        if (neighbour != 0 && (uint)neighbour < (uint)levels.Length && levels[neighbour].Price == ahead.Price)
+        {
+            PrefetchQueued(levels[neighbour].Tail);
+        }
+    }
+
+    /// <summary>The first line of an order queued at a level (its queue links).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void PrefetchQueued(int index)
+    {
+        var items = _orders.Items;
+        if (index != 0 && (uint)index < (uint)items.Length)
+        {
+            PrefetchLine(ref items[index]);
+        }
+    }
+
+    /// <summary>The third line of an order (its account- and instrument-list links).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private unsafe void PrefetchLists(int index)
+    {
+        var items = _orders.Items;
+        if (index != 0 && (uint)index < (uint)items.Length)
+        {
+            Sse.Prefetch0((byte*)Unsafe.AsPointer(ref items[index]) + 128);
         }
     }
 
@@ -215,13 +315,17 @@ public sealed partial class MatchingEngine
     private static unsafe void PrefetchLine<T>(ref T item) where T : struct => Sse.Prefetch0(Unsafe.AsPointer(ref item));
 
     /// <summary>The two lines of an order entry that a replace or cancel reads (<see cref="OrderEntry"/>: the third
-    /// holds the account and instrument lists, expiry and risk).</summary>
+    /// holds the account and instrument lists, expiry and risk), and with <paramref name="all"/> the third too.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void PrefetchEntry(ref OrderEntry entry)
+    private static unsafe void PrefetchEntry(ref OrderEntry entry, bool all = false)
     {
         byte* p = (byte*)Unsafe.AsPointer(ref entry);
         Sse.Prefetch0(p);
         Sse.Prefetch0(p + 64);
+        if (all)
+        {
+            Sse.Prefetch0(p + 128);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -235,7 +339,9 @@ public sealed partial class MatchingEngine
         /// <summary>A cancel or replace: the order it probably targets (0 until known).</summary>
         public int Order;
         public bool Targets;
-        /// <summary>A new limit order: its price, and the node of its side's tree being loaded (0 = done).</summary>
+        /// <summary>A cancel: its order leaves the account's and instrument's lists.</summary>
+        public bool Cancel;
+        /// <summary>The command's price (a replace's new price), and for a new limit order the node of its side's tree being loaded (0 = done).</summary>
         public long Price;
         public int Node;
     }

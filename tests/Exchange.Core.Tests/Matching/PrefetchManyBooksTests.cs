@@ -6,7 +6,7 @@ using Exchange.Core.Matching;
 namespace Exchange.Core.Tests.Matching;
 
 /// <summary>The prefetch over many books, with takers that trade, renaming replaces (whose new id's index slot is
-/// prefetched) and cancels: hints only, so an engine given the commands ahead (right or wrong ones) produces the same
+/// prefetched; onto a neighbouring level, far away or at the same price) and cancels (whose list neighbours are): hints only, so an engine given the commands ahead (right or wrong ones) produces the same
 /// events and state as one that is not.</summary>
 public class PrefetchManyBooksTests
 {
@@ -15,7 +15,7 @@ public class PrefetchManyBooksTests
     private static Symbol SymbolOf(int book) => Symbol.Parse("B" + book.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>Enough resting orders over <see cref="Books"/> books to switch the prefetch on, then a mix of GTC, IOC,
-    /// FOK and market orders, orders for an unknown symbol, one-tick and far replaces, and cancels.</summary>
+    /// FOK and market orders, orders for an unknown symbol, one-tick, far and same-price replaces, and cancels.</summary>
     private static List<Command> Stream()
     {
         var commands = new List<Command>();
@@ -60,10 +60,12 @@ public class PrefetchManyBooksTests
                 long who = random.Next(20) == 0 ? account : owner;
                 if (kind < 17)
                 {
-                    // Mostly one tick (onto a neighbouring level), sometimes far.
-                    long price = random.Next(4) == 0
+                    // Mostly one tick (onto a neighbouring level), sometimes far, sometimes the same price (a larger
+                    // quantity: to the back of its own level).
+                    int move = random.Next(8);
+                    long price = move < 2
                         ? Price.Parse("100.00") + (random.Next(-300, 300) * Price.Parse("0.01"))
-                        : oldPrice + ((random.Next(2) == 0 ? -1 : 1) * Price.Parse("0.01"));
+                        : move == 2 ? oldPrice : oldPrice + ((random.Next(2) == 0 ? -1 : 1) * Price.Parse("0.01"));
                     commands.Add(new Command
                     {
                         Type = CommandType.Replace, Account = who, Timestamp = time++,
