@@ -43,6 +43,7 @@ public sealed partial class MatchingEngine
         ref var entry = ref _ahead[newest];
         entry.Order = 0;
         entry.Node = 0;
+        entry.Destination = 0;
         entry.Targets = upcoming.Type is CommandType.Replace or CommandType.Cancel;
         entry.Cancel = upcoming.Type == CommandType.Cancel;
         entry.Price = upcoming.Price;
@@ -90,10 +91,7 @@ public sealed partial class MatchingEngine
         ref var fifth = ref _ahead[(newest - 4) & (AheadSlots - 1)];
         if (fifth.Order != 0)
         {
-            if (!fifth.Cancel)
-            {
-                PrefetchDestination(ref fifth);
-            }
+            PrefetchDestination(fifth.Destination, fifth.Price);
         }
         else
         {
@@ -213,8 +211,8 @@ public sealed partial class MatchingEngine
 
     /// <summary>Fourth load: both sides' best levels (matching and resting start there) and the order's level's price
     /// neighbours (where a re-priced order usually goes); the level's tree parent if the order is alone on it; the
-    /// level's last order for a replace that keeps its price; a cancel's neighbours in the account and instrument
-    /// lists.</summary>
+    /// level's last order for a replace that keeps its price (else, for a re-pricing one, which neighbour the fifth load
+    /// looks at); a cancel's neighbours in the account and instrument lists.</summary>
     private void PrefetchLevels(ref AheadCommand ahead)
     {
         int index = ahead.Order;
@@ -245,6 +243,11 @@ public sealed partial class MatchingEngine
                 // A replace at the same price that loses priority goes to the back of its own level.
                 PrefetchQueued(level.Tail);
             }
+            else if (!ahead.Cancel && !o.OnStopBook)
+            {
+                // A re-priced order usually goes to the neighbouring level on the side of its new price.
+                ahead.Destination = ahead.Price < level.Price ? level.Lower : level.Higher;
+            }
         }
         if (ahead.Cancel)
         {
@@ -256,24 +259,13 @@ public sealed partial class MatchingEngine
         }
     }
 
-    /// <summary>Fifth load, a replace: the last order of the level at its new price, when that level is a neighbour of
-    /// the order's level (where most replaces go); queuing the order behind it writes its link.</summary>
-    private void PrefetchDestination(ref AheadCommand ahead)
+    /// <summary>Fifth load, a replace: the last order of the neighbouring level the fourth load chose
+    /// (<see cref="AheadCommand.Destination"/>), if that level is at the new price (where most replaces go); queuing
+    /// the order behind it writes its link.</summary>
+    private void PrefetchDestination(int neighbour, long price)
     {
-        var items = _orders.Items;
-        if (ahead.Order >= items.Length)
-        {
-            return;
-        }
-        ref var o = ref items[ahead.Order];
         var levels = _levels.Items;
-        if (o.Level == 0 || (uint)o.Level >= (uint)levels.Length || o.OnStopBook)
-        {
-            return;
-        }
-        ref var level = ref levels[o.Level];
-        int neighbour = ahead.Price < level.Price ? level.Lower : level.Higher;
-        if (neighbour != 0 && (uint)neighbour < (uint)levels.Length && levels[neighbour].Price == ahead.Price)
+        if (neighbour != 0 && (uint)neighbour < (uint)levels.Length && levels[neighbour].Price == price)
         {
             PrefetchQueued(levels[neighbour].Tail);
         }
@@ -344,5 +336,8 @@ public sealed partial class MatchingEngine
         /// <summary>The command's price (a replace's new price), and for a new limit order the node of its side's tree being loaded (0 = done).</summary>
         public long Price;
         public int Node;
+        /// <summary>A re-pricing replace: the neighbour of its order's level on the side of the new price (0 = none),
+        /// chosen by the fourth load for the fifth.</summary>
+        public int Destination;
     }
 }
