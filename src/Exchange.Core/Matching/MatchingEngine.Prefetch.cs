@@ -10,11 +10,17 @@ namespace Exchange.Core.Matching;
 // Every step here is a hint: it reads state but changes nothing, and a stale or wrong guess costs only bandwidth.
 public sealed partial class MatchingEngine
 {
-    /// <summary>How many commands ahead <see cref="PrefetchAhead"/> should be given: one dependent load per stage (five).</summary>
-    public const int PrefetchDistance = 5;
+    /// <summary>How many commands apart a command's consecutive loads are started. A load from memory takes 170–200 ns
+    /// on the machine measured (docs/benchmarks.md), about as long as a `multi` command: a stage one command after the
+    /// load it reads often waited for it; two commands apart it has arrived.</summary>
+    private const int StageSpacing = 2;
+
+    /// <summary>How many commands ahead <see cref="PrefetchAhead"/> should be given: five dependent loads per command,
+    /// <see cref="StageSpacing"/> commands apart, the last one a command before it is processed.</summary>
+    public const int PrefetchDistance = (4 * StageSpacing) + 1;
 
     /// <summary>Size of the ring of commands being prefetched: a power of two of at least <see cref="PrefetchDistance"/>.</summary>
-    private const int AheadSlots = 8;
+    private const int AheadSlots = 16;
 
     /// <summary>Below this many live orders the engine's state fits the caches, and prefetching would only add work.</summary>
     private const int PrefetchMinOrders = 16_384;
@@ -26,9 +32,9 @@ public sealed partial class MatchingEngine
 
     /// <summary>Call once per command, before processing it, with the command <see cref="PrefetchDistance"/> ahead
     /// (or the furthest one available). Starts the first load of that command (its client-id index slot; for a new
-    /// limit order also the root of its side's tree and the last orders of the lists it will join) and moves each of
-    /// the four commands given before it one load further, each step reading only what the previous call started
-    /// loading. A cancel or replace: the targeted order, then its book, sides and level, then the levels it will
+    /// limit order also the root of its side's tree and the last orders of the lists it will join) and moves the
+    /// commands given 2, 4, 6 and 8 calls before it (<see cref="StageSpacing"/>) one load further, each step reading
+    /// only what the command's previous step started loading. A cancel or replace: the targeted order, then its book, sides and level, then the levels it will
     /// probably touch (and a cancel's list neighbours), then the order a replace will queue behind. A new limit
     /// order: the next node of the tree descent that will find its price level, then the order it will queue behind.
     /// Does nothing while the state is small enough to stay in the caches.</summary>
@@ -61,7 +67,7 @@ public sealed partial class MatchingEngine
             StartDescent(ref entry, in upcoming);
         }
 
-        ref var second = ref _ahead[(newest - 1) & (AheadSlots - 1)];
+        ref var second = ref _ahead[(newest - StageSpacing) & (AheadSlots - 1)];
         if (second.Targets)
         {
             second.Order = PrefetchOrder(second.Fingerprint, second.Cancel);
@@ -70,7 +76,7 @@ public sealed partial class MatchingEngine
         {
             ContinueDescent(ref second);
         }
-        ref var third = ref _ahead[(newest - 2) & (AheadSlots - 1)];
+        ref var third = ref _ahead[(newest - (2 * StageSpacing)) & (AheadSlots - 1)];
         if (third.Order != 0)
         {
             PrefetchBook(third.Order);
@@ -79,7 +85,7 @@ public sealed partial class MatchingEngine
         {
             ContinueDescent(ref third);
         }
-        ref var fourth = ref _ahead[(newest - 3) & (AheadSlots - 1)];
+        ref var fourth = ref _ahead[(newest - (3 * StageSpacing)) & (AheadSlots - 1)];
         if (fourth.Order != 0)
         {
             PrefetchLevels(ref fourth);
@@ -88,7 +94,7 @@ public sealed partial class MatchingEngine
         {
             ContinueDescent(ref fourth);
         }
-        ref var fifth = ref _ahead[(newest - 4) & (AheadSlots - 1)];
+        ref var fifth = ref _ahead[(newest - (4 * StageSpacing)) & (AheadSlots - 1)];
         if (fifth.Order != 0)
         {
             PrefetchDestination(fifth.Destination, fifth.Price);
