@@ -9,6 +9,9 @@ public sealed class BatchEventProcessor<T, THandler>
     private readonly RingBuffer<T> _ring;
     private readonly SequenceBarrier _barrier;
     private THandler _handler;
+    /// <summary>The handler, if it is a class implementing <see cref="IBatchStartAware"/> (a struct's interface
+    /// copy would be a different handler).</summary>
+    private readonly IBatchStartAware? _batchStart;
     private volatile bool _running;
 
     public BatchEventProcessor(RingBuffer<T> ring, SequenceBarrier barrier, THandler handler)
@@ -16,6 +19,7 @@ public sealed class BatchEventProcessor<T, THandler>
         _ring = ring;
         _barrier = barrier;
         _handler = handler;
+        _batchStart = typeof(THandler).IsValueType ? null : handler as IBatchStartAware;
     }
 
     /// <summary>The last sequence this consumer has finished with.</summary>
@@ -74,6 +78,7 @@ public sealed class BatchEventProcessor<T, THandler>
             }
             try
             {
+                _batchStart?.OnBatchStart(available);
                 while (next <= available)
                 {
                     _handler.OnEvent(ref _ring[next], next, next == available);

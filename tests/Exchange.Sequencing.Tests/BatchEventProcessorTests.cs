@@ -62,4 +62,38 @@ public class BatchEventProcessorTests
             Assert.False(processor.IsRunning);
         }
     }
+
+    /// <summary>Records, for every slot, the last sequence its batch was announced to reach.</summary>
+    private sealed class BatchRecordingHandler : IEventHandler<Slot>, IBatchStartAware
+    {
+        private long _announced = -1;
+
+        public List<(long Sequence, long Announced, bool EndOfBatch)> Seen { get; } = [];
+
+        public void OnBatchStart(long lastAvailable) => _announced = lastAvailable;
+
+        public void OnEvent(ref Slot data, long sequence, bool endOfBatch) => Seen.Add((sequence, _announced, endOfBatch));
+    }
+
+    [Fact]
+    public void ShouldAnnounceEachBatchsLastSequenceBeforeItsFirstSlot()
+    {
+        var ring = new RingBuffer<Slot>(16, new BlockingWaitStrategy());
+        var handler = new BatchRecordingHandler();
+        var processor = new BatchEventProcessor<Slot, BatchRecordingHandler>(ring, ring.NewBarrier(), handler);
+        ring.AddGatingSequences(processor.Sequence);
+        long high = ring.Sequencer.Next(3); // one batch: 0..2
+        ring.Sequencer.Publish(high - 2, high);
+        var thread = processor.Start("batch-aware");
+        Assert.True(SpinWait.SpinUntil(() => processor.Sequence.Value == 2, TimeSpan.FromSeconds(5)));
+        high = ring.Sequencer.Next(4); // the next: 3..6
+        ring.Sequencer.Publish(high - 3, high);
+        Assert.True(SpinWait.SpinUntil(() => processor.Sequence.Value == 6, TimeSpan.FromSeconds(5)));
+        processor.Halt();
+        Assert.True(thread.Join(TimeSpan.FromSeconds(5)));
+
+        Assert.Equal(
+            [(0, 2, false), (1, 2, false), (2, 2, true), (3, 6, false), (4, 6, false), (5, 6, false), (6, 6, true)],
+            handler.Seen);
+    }
 }

@@ -6,22 +6,33 @@ namespace Exchange.Server.Pipeline;
 /// <summary>The engine thread's handler: applies each inbound command to the engine and publishes its events,
 /// tagged with the command's sequence, to the outbound ring. The single writer of the engine.</summary>
 public sealed class EngineStage(MatchingEngine engine, RingBuffer<InboundSlot> inbound, RingBuffer<OutboundSlot> outbound)
-    : IEventHandler<InboundSlot>
+    : IEventHandler<InboundSlot>, IBatchStartAware
 {
     private volatile bool _halted;
+
+    /// <summary>The last inbound sequence known to be published (the current batch's end).</summary>
+    private long _lastAvailable = -1;
+
+    /// <summary>The last inbound sequence given to <see cref="MatchingEngine.PrefetchAhead"/>.</summary>
+    private long _prefetched = -1;
 
     public MatchingEngine Engine => engine;
 
     /// <summary>Stops waiting for room in the outbound ring (shutdown after a fault).</summary>
     public void Halt() => _halted = true;
 
+    public void OnBatchStart(long lastAvailable) => _lastAvailable = lastAvailable;
+
     public void OnEvent(ref InboundSlot data, long sequence, bool endOfBatch)
     {
-        if (!endOfBatch)
+        // Let the engine start loading what a coming command will touch (a hint only): the one PrefetchDistance
+        // ahead, or the furthest published one, each command at most once. Under load the ring holds many
+        // published commands and every call gives the engine a new one at the full distance.
+        long ahead = PrefetchTarget(sequence, _lastAvailable, _prefetched);
+        if (ahead >= 0)
         {
-            // The next command is already published: let the engine start loading what it will touch (a hint only;
-            // the engine prefers commands further ahead, but only the next one is known to be published here).
-            engine.PrefetchAhead(in inbound[sequence + 1].Command);
+            engine.PrefetchAhead(in inbound[ahead].Command);
+            _prefetched = ahead;
         }
         var events = engine.Process(in data.Command);
         if (events.Length == 0)
@@ -54,6 +65,15 @@ public sealed class EngineStage(MatchingEngine engine, RingBuffer<InboundSlot> i
             }
             outbound.Sequencer.Publish(low, high);
         }
+    }
+
+    /// <summary>The inbound sequence to give <see cref="MatchingEngine.PrefetchAhead"/> while processing
+    /// <paramref name="sequence"/>: <see cref="MatchingEngine.PrefetchDistance"/> ahead or the last published one, if
+    /// it is past both the command processed and the last one given; otherwise −1.</summary>
+    internal static long PrefetchTarget(long sequence, long lastAvailable, long prefetched)
+    {
+        long ahead = Math.Min(sequence + MatchingEngine.PrefetchDistance, lastAvailable);
+        return ahead > sequence && ahead > prefetched ? ahead : -1;
     }
 
     /// <summary>Claims outbound slots, waiting while the responder is a full ring behind (back-pressure on the
