@@ -18,13 +18,16 @@ internal static class DurableBenchCommand
         var wait = new Option<WaitStrategyKind>("--wait-strategy") { Description = "Wait strategy of the pipeline's rings.", DefaultValueFactory = _ => WaitStrategyKind.Blocking };
         var part = new Option<string>("--part") { Description = "journal|pipeline|latency|recovery|all (latency: the fsync probe and the 100k/s run only)", DefaultValueFactory = _ => "all" };
         part.AcceptOnlyFromAmong("journal", "pipeline", "latency", "recovery", "all");
-        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part, wait };
-        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!, parseResult.GetValue(wait)));
+        var scenario = new Option<string>("--scenario") { Description = "Workload the pipeline runs carry (a scenario of `exchange bench`).", DefaultValueFactory = _ => "standard" };
+        scenario.AcceptOnlyFromAmong(ScenarioCatalog.Names);
+        var command = new Command("bench-durable", "Benchmark the journal, the durable pipeline and recovery.") { directory, commands, json, part, wait, scenario };
+        command.SetAction(parseResult => Run(parseResult.GetValue(directory), parseResult.GetValue(commands), parseResult.GetValue(json), parseResult.GetValue(part)!, parseResult.GetValue(wait), parseResult.GetValue(scenario)!));
         return command;
     }
 
-    private static int Run(string? directory, int commands, bool json, string part, WaitStrategyKind wait)
+    private static int Run(string? directory, int commands, bool json, string part, WaitStrategyKind wait, string scenario)
     {
+        var workload = ScenarioCatalog.Select(scenario)![0];
         bool temporary = directory is null;
         directory ??= Path.Combine(Path.GetTempPath(), "exchange-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -58,7 +61,7 @@ internal static class DurableBenchCommand
             string pipelineDirectory = Path.Combine(directory, "pipeline-fsync-max");
             void AddPipeline(string name, int count, DurabilityMode durability, int rate)
             {
-                var (acks, fdatasync, breakdown) = PipelineBenchmark.Run(Path.Combine(directory, name), count, durability, rate, seed: 1, wait);
+                var (acks, fdatasync, breakdown) = PipelineBenchmark.Run(Path.Combine(directory, name), count, durability, rate, seed: 1, wait, workload: workload);
                 if (rate > 0 && fdatasync.Count > 0)
                 {
                     acks = acks with { Note = acks.Note + "; " + TargetNote(acks, fdatasync, probes) };

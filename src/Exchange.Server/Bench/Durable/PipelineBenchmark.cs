@@ -6,7 +6,7 @@ using Exchange.Server.Configuration;
 
 namespace Exchange.Server.Bench.Durable;
 
-/// <summary>The whole durable pipeline in process: one producer thread submits the `standard` workload, the
+/// <summary>The whole durable pipeline in process: one producer thread submits a workload (`standard` unless told), the
 /// engine and the journal (group commit, fdatasync in <see cref="DurabilityMode.Fsync"/>) run on their own
 /// threads, and a listener timestamps each acknowledgement (released only once durable). Either as fast as
 /// possible (latency then mostly queueing), or open loop at a fixed rate sent in ~1 ms bursts, latency from
@@ -16,9 +16,10 @@ internal static class PipelineBenchmark
     /// <summary>Runs the pipeline; returns its figures and those of the journal's own fdatasync calls during the run
     /// (measured commands only), and where each command's latency went (<see cref="AckBreakdown"/>).</summary>
     public static (DurableFigures Acks, DurableFigures Fdatasync, string Breakdown) Run(string directory, int commands, DurabilityMode durability,
-        int ratePerSecond, int seed, WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000)
+        int ratePerSecond, int seed, WaitStrategyKind waitStrategy = WaitStrategyKind.Blocking, long snapshotEvery = 1_000_000,
+        IWorkload? workload = null)
     {
-        var generated = new StandardWorkload().Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
+        var generated = (workload ?? new StandardWorkload()).Generate(warmupCommands: 200_000, measuredCommands: commands, seed);
         var all = generated.Commands;
         var recorder = new AckRecorder(all.Length);
         var config = new ExchangeConfig
