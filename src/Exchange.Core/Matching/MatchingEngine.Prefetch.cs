@@ -33,11 +33,11 @@ public sealed partial class MatchingEngine
     /// <summary>Call once per command, before processing it, with the command <see cref="PrefetchDistance"/> ahead
     /// (or the furthest one available). Starts the first load of that command (its client-id index slot; for a new
     /// limit order also the root of its side's tree and the last orders of the lists it will join) and moves the
-    /// commands given 2, 4, 6 and 8 calls before it (<see cref="StageSpacing"/>) one load further, each step reading
-    /// only what the command's previous step started loading. A cancel or replace: the targeted order, then its book, sides and level, then the levels it will
-    /// probably touch (and a cancel's list neighbours), then the order a replace will queue behind. A new limit
-    /// order: the next node of the tree descent that will find its price level, then the order it will queue behind.
-    /// Does nothing while the state is small enough to stay in the caches.</summary>
+    /// commands given one to four times <see cref="StageSpacing"/> calls before it one load further, each step reading
+    /// only what the command's previous step started loading. A cancel or replace: the targeted order, then its book,
+    /// sides and level, then the levels it will probably touch (and a cancel's list neighbours), then the order a
+    /// replace will queue behind. A new limit order: the next node of the tree descent that will find its price level,
+    /// then the order it will queue behind. Does nothing while the state is small enough to stay in the caches.</summary>
     public void PrefetchAhead(in Command upcoming)
     {
         if (!Sse.IsSupported || _orders.Count < PrefetchMinOrders)
@@ -244,15 +244,18 @@ public sealed partial class MatchingEngine
                 // The order is alone: its level will probably empty and leave the tree, which rewrites its parent.
                 PrefetchLevel(levels, level.Parent);
             }
-            if (!ahead.Cancel && ahead.Price == o.Price)
+            if (!ahead.Cancel)
             {
-                // A replace at the same price that loses priority goes to the back of its own level.
-                PrefetchQueued(level.Tail);
-            }
-            else if (!ahead.Cancel && !o.OnStopBook)
-            {
-                // A re-priced order usually goes to the neighbouring level on the side of its new price.
-                ahead.Destination = ahead.Price < level.Price ? level.Lower : level.Higher;
+                if (ahead.Price == o.Price)
+                {
+                    // A replace at the same price that loses priority goes to the back of its own level.
+                    PrefetchQueued(level.Tail);
+                }
+                else if (!o.OnStopBook)
+                {
+                    // A re-priced order usually goes to the neighbouring level on the side of its new price.
+                    ahead.Destination = ahead.Price < level.Price ? level.Lower : level.Higher;
+                }
             }
         }
         if (ahead.Cancel)
