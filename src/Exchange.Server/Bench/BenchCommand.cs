@@ -39,9 +39,14 @@ internal static class BenchCommand
         {
             Description = "Accounts and pre-trade risk on: every account funded, fees and limits set (none trips); same events as without (docs/risk.md).",
         };
+        var shards = new Option<int>("--shards")
+        {
+            Description = $"Spread each scenario's instruments over this many engines, one thread each, as the exchange runs one engine thread per shard (1-{MaxShards}; a one-instrument scenario stays on one).",
+            DefaultValueFactory = _ => 1,
+        };
         var command = new Command("bench", "Benchmark the matching engine in-process on a seeded workload.")
         {
-            scenario, json, commands, warmup, seed, rounds, risk,
+            scenario, json, commands, warmup, seed, rounds, risk, shards,
         };
         command.SetAction(parseResult => Run(
             parseResult.GetValue(scenario)!,
@@ -50,15 +55,24 @@ internal static class BenchCommand
             parseResult.GetValue(warmup),
             parseResult.GetValue(seed),
             parseResult.GetValue(rounds),
-            parseResult.GetValue(risk)));
+            parseResult.GetValue(risk),
+            parseResult.GetValue(shards)));
         return command;
     }
 
-    private static int Run(string scenario, bool json, int commands, int warmup, int seed, int rounds, bool risk)
+    /// <summary>Most engines `--shards` takes: far more threads than cores would measure the scheduler.</summary>
+    public const int MaxShards = 64;
+
+    private static int Run(string scenario, bool json, int commands, int warmup, int seed, int rounds, bool risk, int shards)
     {
         if (commands <= 0 || warmup < 0 || rounds <= 0)
         {
             Console.Error.WriteLine("--commands and --rounds must be positive and --warmup not negative.");
+            return 2;
+        }
+        if (shards is < 1 or > MaxShards)
+        {
+            Console.Error.WriteLine($"--shards must be between 1 and {MaxShards}.");
             return 2;
         }
         var workloads = ScenarioCatalog.Select(scenario);
@@ -74,14 +88,14 @@ internal static class BenchCommand
         }
         if (rounds > 1)
         {
-            return RunRounds(workloads, json, commands, warmup, seed, rounds, risk);
+            return RunRounds(workloads, json, commands, warmup, seed, rounds, risk, shards);
         }
         var results = new List<ScenarioResult>();
         foreach (var workload in workloads)
         {
             var generated = Generate(workload, commands, warmup, seed, risk);
             Console.Error.WriteLine($"{workload.Name}: measuring...");
-            results.Add(ScenarioMeasurement.Measure(generated));
+            results.Add(ScenarioMeasurement.Measure(generated, shards));
         }
 
         if (json)
@@ -99,7 +113,7 @@ internal static class BenchCommand
 
     /// <summary>`--rounds N`: every workload generated first (so the rounds measure back to back), then measured round
     /// after round in the same order; each round's table, then the ratios to standard.</summary>
-    private static int RunRounds(IReadOnlyList<IWorkload> workloads, bool json, int commands, int warmup, int seed, int rounds, bool risk)
+    private static int RunRounds(IReadOnlyList<IWorkload> workloads, bool json, int commands, int warmup, int seed, int rounds, bool risk, int shards)
     {
         var generated = workloads.Select(w => Generate(w, commands, warmup, seed, risk)).ToArray();
         var results = new List<IReadOnlyList<ScenarioResult>>();
@@ -109,7 +123,7 @@ internal static class BenchCommand
             foreach (var workload in generated)
             {
                 Console.Error.WriteLine($"{workload.Scenario}: measuring, round {round} of {rounds}...");
-                measured.Add(ScenarioMeasurement.Measure(workload));
+                measured.Add(ScenarioMeasurement.Measure(workload, shards));
             }
             results.Add(measured);
         }

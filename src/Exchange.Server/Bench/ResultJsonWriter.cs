@@ -74,6 +74,7 @@ internal static class ResultJsonWriter
         json.WriteNumber("gen2", r.Gen2);
 
         json.WriteBoolean("optimizedBuild", EngineBuild.IsOptimized);
+        json.WriteNumber("shards", r.Shards);
         json.WriteNumber("seed", r.Seed);
         json.WriteNumber("setupCommands", r.SetupCommands);
         json.WriteNumber("warmupCommands", r.WarmupCommands);

@@ -21,9 +21,10 @@ internal static class ResultTableWriter
         {
             output.WriteLine(string.Format(c,
                 "{0}: seed {1}, setup {2:N0} + warmup {3:N0} commands; mix gtc {4:P1} ioc {5:P1} market {6:P1} cancel {7:P1} replace {8:P1}; " +
-                "{9:N0} trades, {10:N0} rejected; mean {11:0.0} ns; timer overhead {12} ns/sample",
+                "{9:N0} trades, {10:N0} rejected; mean {11:0.0} ns; timer overhead {12} ns/sample{13}",
                 r.Scenario, r.Seed, r.SetupCommands, r.WarmupCommands, r.ShareGtc, r.ShareIoc, r.ShareMarket, r.ShareCancel,
-                r.ShareReplace, r.Trades, r.Rejected, r.MeanNs, r.TimerOverheadNs));
+                r.ShareReplace, r.Trades, r.Rejected, r.MeanNs, r.TimerOverheadNs,
+                r.Shards > 1 ? $"; {r.Shards} shards, one engine thread each (cmd/s: all of them together)" : ""));
         }
     }
 

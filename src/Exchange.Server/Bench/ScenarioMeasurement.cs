@@ -19,10 +19,25 @@ internal static class ScenarioMeasurement
     /// far enough that each command is loaded before <see cref="MatchingEngine.PrefetchAhead"/> first reads it.</summary>
     private const int CommandPrefetchDistance = 16;
 
-    public static ScenarioResult Measure(GeneratedWorkload workload)
+    /// <param name="workload">The generated command stream.</param>
+    /// <param name="shards">Engines to spread the workload's instruments over (<see cref="WorkloadShards"/>), each
+    /// on its own thread as the exchange runs one engine thread per shard; 1 = the whole workload on this thread.</param>
+    public static ScenarioResult Measure(GeneratedWorkload workload, int shards = 1)
     {
-        var throughput = RunThroughput(workload);
-        var latency = RunLatency(workload, out var engine);
+        var parts = shards == 1 ? [workload] : WorkloadShards.Split(workload, shards);
+        RunFigures throughput, latency;
+        MatchingEngine[] engines;
+        if (parts.Length == 1)
+        {
+            throughput = RunThroughput(parts[0]);
+            latency = RunLatency(parts[0], out var engine);
+            engines = [engine];
+        }
+        else
+        {
+            throughput = RunSharded(parts, timed: false, out _);
+            latency = RunSharded(parts, timed: true, out engines);
+        }
         if (throughput.Events != latency.Events)
         {
             throw new InvalidOperationException($"Runs disagree: {throughput.Events} vs {latency.Events} events.");
@@ -36,6 +51,7 @@ internal static class ScenarioMeasurement
         return new ScenarioResult
         {
             Scenario = workload.Scenario,
+            Shards = parts.Length,
             Seed = workload.Seed,
             SetupCommands = workload.WarmupStart,
             WarmupCommands = workload.WarmupCount,
@@ -64,8 +80,8 @@ internal static class ScenarioMeasurement
             ShareMarket = stats.Share(CommandKind.Market),
             ShareCancel = stats.Share(CommandKind.Cancel),
             ShareReplace = stats.Share(CommandKind.Replace),
-            RestingOrdersAtEnd = engine.LiveOrderCount,
-            LevelsAtEnd = CountLevels(engine, workload.EngineOptions.LevelCapacity),
+            RestingOrdersAtEnd = engines.Sum(e => e.LiveOrderCount),
+            LevelsAtEnd = engines.Sum(e => CountLevels(e, workload.EngineOptions.LevelCapacity)),
         };
     }
 
@@ -92,6 +108,56 @@ internal static class ScenarioMeasurement
         var after = GcSnapshot.Take();
         return new RunFigures(events, 0, after.AllocatedBytes - before.AllocatedBytes,
             after.Gen0 - before.Gen0, after.Gen1 - before.Gen1, after.Gen2 - before.Gen2, histogram, maxTicks);
+    }
+
+    /// <summary>Every shard's measured loop on a thread of its own, all released together: the seconds from the release
+    /// until the last one finishes; allocated bytes summed over the threads, collections counted for the process; with
+    /// <paramref name="timed"/> the latency of every command of every shard in one histogram.</summary>
+    private static RunFigures RunSharded(GeneratedWorkload[] parts, bool timed, out MatchingEngine[] engines)
+    {
+        var prepared = parts.Select(PrepareEngine).ToArray();
+        engines = prepared;
+        var histograms = parts.Select(_ => new LongHistogram(Stopwatch.Frequency * 10, 3)).ToArray();
+        var events = new long[parts.Length];
+        var allocated = new long[parts.Length];
+        var maxTicks = new long[parts.Length];
+        var ends = new long[parts.Length];
+        using var release = new Barrier(parts.Length + 1);
+        var threads = new Thread[parts.Length];
+        for (int s = 0; s < parts.Length; s++)
+        {
+            int shard = s;
+            threads[s] = new Thread(() =>
+            {
+                var engine = prepared[shard];
+                var commands = parts[shard].Commands;
+                int from = parts[shard].MeasuredStart;
+                release.SignalAndWait();
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                events[shard] = timed
+                    ? ReplayTimed(engine, commands, from, commands.Length, histograms[shard], out maxTicks[shard])
+                    : ReplayUntimed(engine, commands, from, commands.Length);
+                ends[shard] = Stopwatch.GetTimestamp();
+                allocated[shard] = GC.GetAllocatedBytesForCurrentThread() - before;
+            })
+            { Name = $"bench shard {s}", IsBackground = true };
+            threads[s].Start();
+        }
+        var gcBefore = GcSnapshot.Take();
+        release.SignalAndWait();
+        long start = Stopwatch.GetTimestamp();
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+        var gcAfter = GcSnapshot.Take();
+        for (int s = 1; s < histograms.Length; s++)
+        {
+            histograms[0].Add(histograms[s]);
+        }
+        return new RunFigures(events.Sum(), (ends.Max() - start) / (double)Stopwatch.Frequency, allocated.Sum(),
+            gcAfter.Gen0 - gcBefore.Gen0, gcAfter.Gen1 - gcBefore.Gen1, gcAfter.Gen2 - gcBefore.Gen2,
+            timed ? histograms[0] : null, maxTicks.Max());
     }
 
     /// <summary>A fresh engine with the workload's pool sizes, brought to the measured phase's starting state.</summary>

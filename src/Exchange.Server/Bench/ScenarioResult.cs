@@ -4,6 +4,8 @@ namespace Exchange.Server.Bench;
 internal sealed record ScenarioResult
 {
     public required string Scenario { get; init; }
+    /// <summary>Engines (one thread each) the instruments were spread over; 1 = one engine on one thread.</summary>
+    public int Shards { get; init; } = 1;
     public required int Seed { get; init; }
     public required int SetupCommands { get; init; }
     public required int WarmupCommands { get; init; }

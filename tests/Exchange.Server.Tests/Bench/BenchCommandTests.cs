@@ -14,6 +14,7 @@ public class BenchCommandTests
     [InlineData("--scenario all --commands 1000 --warmup 0 --seed 9")]
     [InlineData("--scenario deep")]
     [InlineData("--scenario all --rounds 5 --json")]
+    [InlineData("--scenario multi --shards 2")]
     public void ShouldAcceptTheDocumentedOptions(string arguments)
     {
         Assert.Empty(Parse(arguments).Errors);
@@ -23,9 +24,18 @@ public class BenchCommandTests
     [InlineData("--scenario nosuch")]
     [InlineData("--commands many")]
     [InlineData("--rounds several")]
+    [InlineData("--shards two")]
     public void ShouldRefuseUnknownScenariosAndNonNumbers(string arguments)
     {
         Assert.NotEmpty(Parse(arguments).Errors);
+    }
+
+    [Theory]
+    [InlineData("--shards 0")]
+    [InlineData("--shards 65")]
+    public void ShouldRefuseAShardCountOutOfRangeBeforeMeasuring(string arguments)
+    {
+        Assert.Equal(2, Parse(arguments).Invoke());
     }
 
     [Fact]
