@@ -117,11 +117,12 @@ internal static class ScenarioMeasurement
     {
         var prepared = parts.Select(PrepareEngine).ToArray();
         engines = prepared;
-        var histograms = parts.Select(_ => new LongHistogram(Stopwatch.Frequency * 10, 3)).ToArray();
+        var histograms = timed ? parts.Select(_ => new LongHistogram(Stopwatch.Frequency * 10, 3)).ToArray() : [];
         var events = new long[parts.Length];
         var allocated = new long[parts.Length];
         var maxTicks = new long[parts.Length];
         var ends = new long[parts.Length];
+        var failures = new Exception?[parts.Length];
         using var release = new Barrier(parts.Length + 1);
         var threads = new Thread[parts.Length];
         for (int s = 0; s < parts.Length; s++)
@@ -133,12 +134,19 @@ internal static class ScenarioMeasurement
                 var commands = parts[shard].Commands;
                 int from = parts[shard].MeasuredStart;
                 release.SignalAndWait();
-                long before = GC.GetAllocatedBytesForCurrentThread();
-                events[shard] = timed
-                    ? ReplayTimed(engine, commands, from, commands.Length, histograms[shard], out maxTicks[shard])
-                    : ReplayUntimed(engine, commands, from, commands.Length);
-                ends[shard] = Stopwatch.GetTimestamp();
-                allocated[shard] = GC.GetAllocatedBytesForCurrentThread() - before;
+                try
+                {
+                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    events[shard] = timed
+                        ? ReplayTimed(engine, commands, from, commands.Length, histograms[shard], out maxTicks[shard])
+                        : ReplayUntimed(engine, commands, from, commands.Length);
+                    ends[shard] = Stopwatch.GetTimestamp();
+                    allocated[shard] = GC.GetAllocatedBytesForCurrentThread() - before;
+                }
+                catch (Exception e)
+                {
+                    failures[shard] = e; // rethrown on the measuring thread, as a single-engine run would throw
+                }
             })
             { Name = $"bench shard {s}", IsBackground = true };
             threads[s].Start();
@@ -151,6 +159,10 @@ internal static class ScenarioMeasurement
             thread.Join();
         }
         var gcAfter = GcSnapshot.Take();
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
+        {
+            throw new InvalidOperationException("A shard's measured loop failed.", failure);
+        }
         for (int s = 1; s < histograms.Length; s++)
         {
             histograms[0].Add(histograms[s]);
