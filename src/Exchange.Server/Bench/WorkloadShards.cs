@@ -16,46 +16,16 @@ internal static class WorkloadShards
         ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         var shardBySymbol = new Dictionary<Core.Domain.Symbol, int>();
         var streams = new List<Command>[shards];
-        var warmupStarts = new int[shards];
-        var measuredStarts = new int[shards];
         for (int s = 0; s < shards; s++)
         {
             streams[s] = [];
         }
         var commands = workload.Commands;
-        for (int i = 0; i < commands.Length; i++)
-        {
-            if (i == workload.WarmupStart)
-            {
-                Mark(streams, warmupStarts);
-            }
-            if (i == workload.MeasuredStart)
-            {
-                Mark(streams, measuredStarts);
-            }
-            ref readonly var command = ref commands[i];
-            if (command.Symbol.IsEmpty)
-            {
-                foreach (var stream in streams)
-                {
-                    stream.Add(command);
-                }
-                continue;
-            }
-            if (command.Type == CommandType.AddInstrument && !shardBySymbol.ContainsKey(command.Symbol))
-            {
-                shardBySymbol[command.Symbol] = shardBySymbol.Count % shards;
-            }
-            streams[shardBySymbol.GetValueOrDefault(command.Symbol)].Add(command);
-        }
-        if (workload.WarmupStart == commands.Length)
-        {
-            Mark(streams, warmupStarts);
-        }
-        if (workload.MeasuredStart == commands.Length)
-        {
-            Mark(streams, measuredStarts);
-        }
+        Route(commands.AsSpan(0, workload.WarmupStart), streams, shardBySymbol);
+        var warmupStarts = Array.ConvertAll(streams, stream => stream.Count);
+        Route(commands.AsSpan(workload.WarmupStart, workload.WarmupCount), streams, shardBySymbol);
+        var measuredStarts = Array.ConvertAll(streams, stream => stream.Count);
+        Route(commands.AsSpan(workload.MeasuredStart), streams, shardBySymbol);
 
         int used = Math.Clamp(shardBySymbol.Count, 1, shards);
         var parts = new GeneratedWorkload[used];
@@ -71,11 +41,25 @@ internal static class WorkloadShards
         return parts;
     }
 
-    private static void Mark(List<Command>[] streams, int[] starts)
+    /// <summary>Appends each command to its shard's stream (every stream for a command without a symbol), dealing an
+    /// instrument to the next shard when it is declared.</summary>
+    private static void Route(ReadOnlySpan<Command> commands, List<Command>[] streams, Dictionary<Core.Domain.Symbol, int> shardBySymbol)
     {
-        for (int s = 0; s < streams.Length; s++)
+        foreach (ref readonly var command in commands)
         {
-            starts[s] = streams[s].Count;
+            if (command.Symbol.IsEmpty)
+            {
+                foreach (var stream in streams)
+                {
+                    stream.Add(command);
+                }
+                continue;
+            }
+            if (command.Type == CommandType.AddInstrument && !shardBySymbol.ContainsKey(command.Symbol))
+            {
+                shardBySymbol[command.Symbol] = shardBySymbol.Count % streams.Length;
+            }
+            streams[shardBySymbol.GetValueOrDefault(command.Symbol)].Add(command);
         }
     }
 }
