@@ -19,7 +19,7 @@ namespace Exchange.Fix.Tests.Session;
 ///                       49=EXCH and 56=CLIENT are always checked
 /// eNONE                 expect no message for a moment
 /// eDISCONNECT           expect the server to close the connection
-/// iDISCONNECT           close the connection from our side
+/// iDISCONNECT           close the connection from our side (and wait until the session has seen it close)
 /// iADVANCE 30           move the clock 30 s (the acceptor's timer then sees it within 100 ms)
 /// iSYNC                 wait until the session has taken in the last message sent (its next expected MsgSeqNum is
 ///                       one past that message's 34), so a following iADVANCE cannot overtake it on a busy machine
@@ -95,7 +95,7 @@ internal sealed class FixScript : IDisposable
             case "iDISCONNECT":
                 _client!.Dispose();
                 _client = null;
-                Thread.Sleep(100);
+                WaitUntilDisconnected();
                 return;
             case "iRESTART":
                 _client?.Dispose();
@@ -155,6 +155,21 @@ internal sealed class FixScript : IDisposable
             {
                 throw new InvalidOperationException($"expected {tag}={value} in {message}");
             }
+        }
+    }
+
+    /// <summary>Waits until the session has seen our close, so a following iCONNECT is not refused as a second
+    /// connection (a fixed pause was not always enough on a busy machine: CI failed once).</summary>
+    private void WaitUntilDisconnected()
+    {
+        var deadline = DateTime.UtcNow + Timeout;
+        while (Session.State != FixSessionState.Disconnected)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("the session did not see the connection close");
+            }
+            Thread.Sleep(5);
         }
     }
 
